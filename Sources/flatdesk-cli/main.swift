@@ -1,0 +1,2 @@
+import FlatDesk
+print("flatdesk")
