@@ -1,0 +1,95 @@
+import Foundation
+
+/// Reads and writes the thread that follows a ticket's front-matter.
+///
+/// Each entry is a marker comment, a heading derived from it, a blank line and the text.
+/// A text line that starts with the marker prefix (after any spaces) gets one more leading
+/// space when written, and loses one when read, so text can never be taken for a marker.
+enum TicketBodyCodec {
+    static let markerPrefix = "<!-- flatdesk:entry "
+    private static let markerSuffix = " -->"
+
+    /// Appends the entries of a thread to a file's text.
+    static func encode(_ entries: [TicketEntry], into text: inout String) {
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { text += "\n\n" }
+            text += marker(for: entry) + "\n" + heading(for: entry) + "\n\n"
+            text += escapedText(entry.text)
+        }
+        text += "\n"
+    }
+
+    /// Returns the entries of a body; text before the first marker becomes the request.
+    static func decode(_ body: ArraySlice<UInt8>, firstLine: Int, ticket: Ticket) -> [TicketEntry] {
+        let text = String(decoding: body, as: UTF8.self)
+        var entries: [TicketEntry] = []
+        var current: (header: TicketEntry, lines: [Substring])?
+        var leading: [Substring] = []
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
+            if let header = parseMarker(line, fallbackID: "E\(entries.count + (current == nil ? 1 : 2))") {
+                if let finished = current { entries.append(finish(finished)) }
+                current = (header, [])
+            } else if current != nil {
+                current?.lines.append(line)
+            } else {
+                leading.append(line)
+            }
+        }
+        if let finished = current { entries.append(finish(finished)) }
+        let request = leading.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        if !request.isEmpty {
+            let entry = TicketEntry(id: "E1", kind: .request, author: ticket.requester, at: ticket.createdAt, text: request)
+            entries.insert(entry, at: 0)
+        }
+        return entries
+    }
+
+    private static func finish(_ pending: (header: TicketEntry, lines: [Substring])) -> TicketEntry {
+        var lines = pending.lines[...]
+        if let first = lines.first, first.hasPrefix("### ") { lines = lines.dropFirst() }
+        var entry = pending.header
+        entry.text = TicketEntry.normalizedText(lines.map(unescapedLine).joined(separator: "\n"))
+        return entry
+    }
+
+    static func marker(for entry: TicketEntry) -> String {
+        var parts = [
+            "id=" + attributeText(entry.id), "kind=" + entry.kind.rawValue, "author=" + attributeText(entry.author),
+            "at=" + Timestamp.format(entry.at),
+        ]
+        parts += entry.attributes.map { $0.key + "=" + attributeText($0.value) }
+        return markerPrefix + parts.joined(separator: " ") + markerSuffix
+    }
+
+    static func heading(for entry: TicketEntry) -> String {
+        let time = Timestamp.format(entry.at)
+        let readable = time.prefix(10) + " " + time.dropFirst(11).prefix(5) + " UTC"
+        return "### \(entry.kind.heading) · \(entry.author) · \(readable)"
+    }
+
+    private static func escapedText(_ text: String) -> String {
+        guard text.contains(markerPrefix) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            isMarkerLike(line) ? " " + line : String(line)
+        }.joined(separator: "\n")
+    }
+
+    private static func unescapedLine(_ line: Substring) -> Substring {
+        guard line.hasPrefix(" "), isMarkerLike(line) else { return line }
+        return line.dropFirst()
+    }
+
+    private static func isMarkerLike(_ line: Substring) -> Bool {
+        line.drop { $0 == " " }.hasPrefix(markerPrefix)
+    }
+
+    /// A value as written in a marker: bare when it has no spaces or quotes, else a JSON string.
+    private static func attributeText(_ value: String) -> String {
+        let plain = !value.isEmpty && !value.contains { $0 == " " || $0 == "\"" || $0 == "\t" } && !value.contains("--")
+        guard !plain else { return value }
+        var quoted = ""
+        JSONWriter.writeString(value, into: &quoted)
+        return quoted.replacingOccurrences(of: "--", with: "-\\u002d")
+    }
+}

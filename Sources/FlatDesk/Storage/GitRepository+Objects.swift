@@ -1,0 +1,146 @@
+import CGit2
+import Foundation
+
+/// A file found in a tree.
+struct GitTreeFile: Sendable {
+    var path: String
+    var oid: GitOID
+}
+
+/// A change between two trees, for files only.
+struct GitFileDelta: Sendable {
+    enum Status: Sendable {
+        case added
+        case modified
+        case deleted
+    }
+
+    var status: Status
+    var path: String
+    var oldOID: GitOID?
+    var newOID: GitOID?
+}
+
+/// A commit as shown in a history.
+public struct GitCommitInfo: Sendable {
+    public var oid: GitOID
+    public var authorName: String
+    public var authorEmail: String
+    public var time: Date
+    public var message: String
+}
+
+extension GitRepository {
+    /// The tree of `commit`.
+    func treeID(ofCommit commit: GitOID) throws(GitError) -> GitOID {
+        var handle: OpaquePointer?
+        var id = commit.raw
+        try Libgit2.check(git_commit_lookup(&handle, pointer, &id), "git_commit_lookup")
+        defer { git_commit_free(handle) }
+        return GitOID(git_commit_tree_id(handle).pointee)
+    }
+
+    /// The blob id at `path` in `tree`, or nil when there is no file there.
+    func blobID(at path: String, inTree tree: GitOID) throws(GitError) -> GitOID? {
+        let treeHandle = try lookupTree(tree)
+        defer { git_tree_free(treeHandle) }
+        var entry: OpaquePointer?
+        let result = git_tree_entry_bypath(&entry, treeHandle, path)
+        if result == GitError.notFound { return nil }
+        try Libgit2.check(result, "git_tree_entry_bypath")
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        return GitOID(git_tree_entry_id(entry).pointee)
+    }
+
+    /// The contents of a blob.
+    func blobContents(_ oid: GitOID) throws(GitError) -> [UInt8] {
+        var handle: OpaquePointer?
+        var id = oid.raw
+        try Libgit2.check(git_blob_lookup(&handle, pointer, &id), "git_blob_lookup")
+        defer { git_blob_free(handle) }
+        let size = Int(git_blob_rawsize(handle))
+        guard size > 0, let raw = git_blob_rawcontent(handle) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: raw, count: size))
+    }
+
+    /// Size of a blob in bytes, read from the object header without inflating the whole object.
+    func blobSize(_ oid: GitOID) throws(GitError) -> Int {
+        var odb: OpaquePointer?
+        try Libgit2.check(git_repository_odb(&odb, pointer), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        var size = 0
+        var type = GIT_OBJECT_ANY
+        var id = oid.raw
+        try Libgit2.check(git_odb_read_header(&size, &type, odb, &id), "git_odb_read_header")
+        return size
+    }
+
+    /// Stores `bytes` as a blob.
+    func writeBlob(_ bytes: [UInt8]) throws(GitError) -> GitOID {
+        var oid = git_oid()
+        let result = bytes.withUnsafeBytes { git_blob_create_from_buffer(&oid, pointer, $0.baseAddress, $0.count) }
+        try Libgit2.check(result, "git_blob_create_from_buffer")
+        return GitOID(oid)
+    }
+
+    /// An empty tree, the base of a repository's first commit.
+    func emptyTree() throws(GitError) -> GitOID {
+        var builder: OpaquePointer?
+        try Libgit2.check(git_treebuilder_new(&builder, pointer, nil), "git_treebuilder_new")
+        defer { git_treebuilder_free(builder) }
+        var oid = git_oid()
+        try Libgit2.check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
+        return GitOID(oid)
+    }
+
+    /// Writes a tree that is `base` with files set (blob id) or removed (nil), creating folders as needed.
+    func updatedTree(_ base: GitOID, changes: [(path: String, blob: GitOID?)]) throws(GitError) -> GitOID {
+        let baseHandle = try lookupTree(base)
+        defer { git_tree_free(baseHandle) }
+        let paths = changes.map { strdup($0.path) }
+        defer { paths.forEach { free($0) } }
+        var updates = zip(changes, paths).map { change, path in
+            var update = git_tree_update()
+            update.action = change.blob == nil ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT
+            update.id = change.blob?.raw ?? git_oid()
+            update.filemode = GIT_FILEMODE_BLOB
+            update.path = UnsafePointer(path)
+            return update
+        }
+        var oid = git_oid()
+        try Libgit2.check(git_tree_create_updated(&oid, pointer, baseHandle, updates.count, &updates), "git_tree_create_updated")
+        return GitOID(oid)
+    }
+
+    /// Writes a commit object without moving any reference.
+    func writeCommit(tree: GitOID, parent: GitOID?, author: CommitIdentity, committer: CommitIdentity, message: String)
+        throws(GitError) -> GitOID
+    {
+        let treeHandle = try lookupTree(tree)
+        defer { git_tree_free(treeHandle) }
+        var parentHandle: OpaquePointer?
+        if var parentID = parent?.raw {
+            try Libgit2.check(git_commit_lookup(&parentHandle, pointer, &parentID), "git_commit_lookup")
+        }
+        defer { git_commit_free(parentHandle) }
+        let authorSignature = try author.signature()
+        defer { git_signature_free(authorSignature) }
+        let committerSignature = try committer.signature()
+        defer { git_signature_free(committerSignature) }
+        var oid = git_oid()
+        var parents: [OpaquePointer?] = parentHandle.map { [$0] } ?? []
+        let result = git_commit_create(
+            &oid, pointer, nil, authorSignature, committerSignature, "UTF-8", message, treeHandle, parents.count,
+            &parents)
+        try Libgit2.check(result, "git_commit_create")
+        return GitOID(oid)
+    }
+
+    func lookupTree(_ oid: GitOID) throws(GitError) -> OpaquePointer? {
+        var handle: OpaquePointer?
+        var id = oid.raw
+        try Libgit2.check(git_tree_lookup(&handle, pointer, &id), "git_tree_lookup")
+        return handle
+    }
+}
