@@ -16,7 +16,7 @@ public final class GitStore: @unchecked Sendable {
     public let isBare: Bool
     let logger: Logger
     private let lock = NSLock()
-    private let repository: GitRepository
+    let repository: GitRepository
     private let maintenance: GitMaintenance
     static let maximumAttempts = 64
 
@@ -63,32 +63,40 @@ public final class GitStore: @unchecked Sendable {
     /// - Parameters:
     ///   - author: who made the change.
     ///   - committer: the system identity recording it; defaults to the author.
-    ///   - message: the commit message.
-    ///   - build: returns the files to change given the head; it may run more than once if the branch moves.
+    ///   - build: returns the commit message and files to change given the head, or nil for no change;
+    ///     it runs again on the new head if the branch moves meanwhile.
     /// - Returns: the commit, or nil when `build` returned no change or nothing differed.
     /// - Throws: what `build` throws, `GitError.uncommittedChanges` when a working-tree file was edited by hand,
     ///   or `GitError.tooManyRetries` when the branch kept moving.
     @discardableResult
     public func commit(
-        author: CommitIdentity, committer: CommitIdentity? = nil, message: String,
-        build: (StoreSnapshot) throws -> [FileChange]
+        author: CommitIdentity, committer: CommitIdentity? = nil, build: (StoreSnapshot) throws -> CommitPlan?
     ) throws -> CommitResult? {
         let result = try locked {
-            try commitLocked(author: author, committer: committer ?? author, message: message, build: build)
+            try commitLocked(author: author, committer: committer ?? author, build: build)
         }
         if result != nil { maintenance.noteCommit() }
         return result
     }
 
+    /// Commits fixed `changes` with `message`; a convenience for changes that do not depend on the head.
+    @discardableResult
+    public func commit(author: CommitIdentity, committer: CommitIdentity? = nil, message: String, changes: [FileChange])
+        throws -> CommitResult?
+    {
+        try commit(author: author, committer: committer) { _ in CommitPlan(message: message, changes: changes) }
+    }
+
     private func commitLocked(
-        author: CommitIdentity, committer: CommitIdentity, message: String, build: (StoreSnapshot) throws -> [FileChange]
+        author: CommitIdentity, committer: CommitIdentity, build: (StoreSnapshot) throws -> CommitPlan?
     ) throws -> CommitResult? {
         for attempt in 0..<GitStore.maximumAttempts {
             let head = try repository.resolve(branch)
             let tree = try head.map { try repository.treeID(ofCommit: $0) } ?? repository.emptyTree()
             let snapshot = StoreSnapshot(repository: repository, commit: head, tree: tree)
-            let changes = try build(snapshot)
-            guard !changes.isEmpty else { return nil }
+            guard let plan = try build(snapshot), !plan.changes.isEmpty else { return nil }
+            let changes = plan.changes
+            let message = plan.message
             if !isBare { try checkWorkingTree(changes, snapshot: snapshot) }
             var blobs: [String: GitOID?] = [:]
             for change in changes { blobs[change.path] = try change.contents.map { try repository.writeBlob($0) } }
@@ -130,5 +138,28 @@ public final class GitStore: @unchecked Sendable {
     /// Runs repository maintenance now, waiting for it to finish.
     public func runMaintenance() {
         maintenance.runNow()
+    }
+}
+
+extension GitStore {
+    /// Files that differ between two commits; a nil `old` commit means everything in `new` was added.
+    func diff(from old: GitOID?, to new: GitOID) throws -> [GitFileDelta] {
+        try locked {
+            let oldTree = try old.map { try repository.treeID(ofCommit: $0) }
+            return try repository.diff(from: oldTree, to: try repository.treeID(ofCommit: new))
+        }
+    }
+
+    /// Commits that changed `path`, newest first.
+    public func history(of path: String, limit: Int = 200) throws -> [GitCommitInfo] {
+        try locked {
+            guard let head = try repository.resolve(branch) else { return [] }
+            return try repository.history(of: path, from: head, limit: limit)
+        }
+    }
+
+    /// Opens another handle on the same repository, for a thread of its own.
+    func openReader() throws -> GitRepository {
+        try GitRepository.open(path)
     }
 }

@@ -39,6 +39,17 @@ public struct FileChange: Sendable {
     }
 }
 
+/// The message and file changes of one commit, built on a snapshot of the head.
+public struct CommitPlan: Sendable {
+    public var message: String
+    public var changes: [FileChange]
+
+    public init(message: String, changes: [FileChange]) {
+        self.message = message
+        self.changes = changes
+    }
+}
+
 /// What one successful commit changed.
 public struct CommitResult: Sendable {
     public var commit: GitOID
