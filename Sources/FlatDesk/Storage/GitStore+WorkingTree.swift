@@ -41,23 +41,21 @@ extension GitStore {
     }
 
     /// Reads git's index, lets `body` edit it and writes it back, retrying while another process holds its lock.
+    /// The caller holds the store's lock.
     private func withIndex(_ body: (OpaquePointer?) throws(GitError) -> Void) throws {
-        try locked {
-            for attempt in 0..<50 {
-                let repository = try GitRepository.open(path)
-                var index: OpaquePointer?
-                try Libgit2.check(git_repository_index(&index, repository.pointer), "git_repository_index")
-                defer { git_index_free(index) }
-                try Libgit2.check(git_index_read(index, 0), "git_index_read")
-                try body(index)
-                let result = git_index_write(index)
-                if result == GitError.locked, attempt < 49 {
-                    usleep(20_000)
-                    continue
-                }
-                try Libgit2.check(result, "git_index_write")
-                return
+        for attempt in 0..<50 {
+            var index: OpaquePointer?
+            try Libgit2.check(git_repository_index(&index, repository.pointer), "git_repository_index")
+            defer { git_index_free(index) }
+            try Libgit2.check(git_index_read(index, 0), "git_index_read")
+            try body(index)
+            let result = git_index_write(index)
+            if result == GitError.locked, attempt < 49 {
+                usleep(20_000)
+                continue
             }
+            try Libgit2.check(result, "git_index_write")
+            return
         }
     }
 }
