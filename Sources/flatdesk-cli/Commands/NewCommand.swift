@@ -32,11 +32,13 @@ enum NewCommand: Command {
     static func run(_ arguments: CommandLineArguments) throws -> Int32 {
         let subject = try arguments.positional(0, "SUBJECT")
         try arguments.expectPositionals(atMost: 1)
+        let type = try arguments.value("--type").map { try parse($0, "--type", TicketType.self) }
+        let priority = try arguments.value("--priority").map { try parse($0, "--priority", Priority.self) }
         let helpdesk = try CommonOptions.openHelpdesk(arguments)
         let actor = CommonOptions.actor(arguments, helpdesk: helpdesk)
         var draft = NewTicket(subject: subject, text: try requestText(arguments), requester: arguments.value("--requester") ?? actor.email)
-        if let type = arguments.value("--type") { draft.ticketType = try parse(type, "--type", TicketType.self) }
-        if let priority = arguments.value("--priority") { draft.priority = try parse(priority, "--priority", Priority.self) }
+        draft.ticketType = type ?? .incident
+        draft.priority = priority ?? .medium
         draft.category = arguments.value("--category")
         draft.team = arguments.value("--team")
         draft.assignee = arguments.value("--assignee")
