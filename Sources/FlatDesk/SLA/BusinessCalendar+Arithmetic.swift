@@ -171,7 +171,7 @@ extension BusinessCalendar {
         let holidayIndex = SLAZoneOffsetTable.countOfElements(in: holidayDayNumbers, notAbove: day - 1)
         if holidayIndex < holidayDayNumbers.count { lastRegularDay = holidayDayNumbers[holidayIndex] - 1 }
         let weekStartUTC = offsets.utc(fromLocal: day * 86_400)
-        if let transitionDay = offsets.firstTransitionLocalDay(afterUTC: weekStartUTC) {
+        if let transitionDay = offsets.firstTransitionLocalDay(notBeforeUTC: weekStartUTC) {
             lastRegularDay = min(lastRegularDay, transitionDay - 2)
         }
         guard lastRegularDay >= day else { return 0 }

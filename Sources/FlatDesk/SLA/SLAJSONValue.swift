@@ -37,9 +37,15 @@ enum SLAJSONValue: Decodable, Sendable {
         case .integer(let value): String(value)
         case .number(let value): String(value)
         case .string(let value): "\"\(value)\""
-        case .array: "an array"
+        case .array(let items) where items.count <= 4: "[" + items.map(\.quoted).joined(separator: ", ") + "]"
+        case .array(let items): "an array of \(items.count) values"
         case .object: "an object"
         }
+    }
+
+    /// Describes a value that failed a check: `invalid value "x"`, or `value missing` when absent.
+    static func invalid(_ value: SLAJSONValue?) -> String {
+        value.map { "invalid value \($0.quoted)" } ?? "value missing"
     }
 
     var stringValue: String? {

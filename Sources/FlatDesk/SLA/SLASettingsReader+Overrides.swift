@@ -65,7 +65,7 @@ extension SLASettingsReader {
 
     private mutating func readOverridePolicy(_ value: SLAJSONValue?, path: String, policyIDs: Set<String>) -> String? {
         guard let id = value?.stringValue else {
-            report(Self.file, "\(path).policy: invalid value \(value?.quoted ?? "missing"); use the id of a policy")
+            report(Self.file, "\(path).policy: \(SLAJSONValue.invalid(value)); use the id of a policy")
             return nil
         }
         guard policyIDs.contains(id) else {

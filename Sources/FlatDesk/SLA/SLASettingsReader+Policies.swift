@@ -61,8 +61,7 @@ extension SLASettingsReader {
         case "business":
             return readPolicyCalendar(object["calendar"], path: path, calendars: calendars).map { .businessHours($0) }
         default:
-            let shown = object["clock"]?.quoted ?? "missing"
-            report(Self.file, "\(path).clock: invalid value \(shown); use \"business\" or \"calendar\"")
+            report(Self.file, "\(path).clock: \(SLAJSONValue.invalid(object["clock"])); use \"business\" or \"calendar\"")
             return nil
         }
     }
@@ -71,8 +70,8 @@ extension SLASettingsReader {
         _ value: SLAJSONValue?, path: String, calendars: Declared<BusinessCalendar>
     ) -> BusinessCalendar? {
         guard let id = value?.stringValue else {
-            let shown = value?.quoted ?? "missing"
-            report(Self.file, "\(path).calendar: invalid value \(shown); a business clock needs the id of a calendar")
+            report(
+                Self.file, "\(path).calendar: \(SLAJSONValue.invalid(value)); a business clock needs the id of a calendar")
             return nil
         }
         if !calendars.declaredIDs.contains(id) {
@@ -86,8 +85,7 @@ extension SLASettingsReader {
 
     private mutating func readTargets(_ value: SLAJSONValue?, path: String) -> [SLAPriority: SLAPolicy.Targets] {
         guard let object = value?.objectValue else {
-            let shown = value?.quoted ?? "missing"
-            report(Self.file, "\(path): invalid value \(shown); expected targets for \(Self.priorityList)")
+            report(Self.file, "\(path): \(SLAJSONValue.invalid(value)); expected targets for \(Self.priorityList)")
             return [:]
         }
         var targets: [SLAPriority: SLAPolicy.Targets] = [:]

@@ -29,7 +29,7 @@ extension SLASettingsReader {
         }
         guard let id = readStatusID(object["id"], path: path, taken: taken) else { return nil }
         guard let name = object["name"]?.stringValue, !name.isEmpty else {
-            report(Self.file, "\(path).name: invalid value \(object["name"]?.quoted ?? "missing"); give the status a name")
+            report(Self.file, "\(path).name: \(SLAJSONValue.invalid(object["name"])); give the status a name")
             return nil
         }
         let onHold: Bool
@@ -45,7 +45,7 @@ extension SLASettingsReader {
 
     private mutating func readStatusID(_ value: SLAJSONValue?, path: String, taken: Set<String>) -> String? {
         guard let id = value?.stringValue, !id.isEmpty else {
-            report(Self.file, "\(path).id: invalid value \(value?.quoted ?? "missing"); give the status an id")
+            report(Self.file, "\(path).id: \(SLAJSONValue.invalid(value)); give the status an id")
             return nil
         }
         if SLAStatusCatalog.builtInStatusIDs.contains(id) {

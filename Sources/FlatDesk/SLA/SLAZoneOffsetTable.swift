@@ -60,9 +60,10 @@ struct SLAZoneOffsetTable: Sendable {
         return local - offsets[segment]
     }
 
-    /// Returns the earliest local day on which the first transition after `utc` can fall, or nil if none follows.
-    func firstTransitionLocalDay(afterUTC utc: Int) -> Int? {
-        let index = Self.countOfElements(in: transitions, notAbove: utc)
+    /// Returns the earliest local day on which the first transition at or after `utc` can fall, or nil if none
+    /// follows.
+    func firstTransitionLocalDay(notBeforeUTC utc: Int) -> Int? {
+        let index = Self.countOfElements(in: transitions, notAbove: utc - 1)
         guard index < transitions.count else { return nil }
         return floorDiv(transitions[index] + min(offsets[index], offsets[index + 1]), 86_400)
     }
