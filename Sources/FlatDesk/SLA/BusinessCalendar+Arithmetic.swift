@@ -7,8 +7,8 @@ extension BusinessCalendar {
     /// Returns the instant at which `minutes` of open time have elapsed after `start`.
     ///
     /// Adding zero returns `start`. A negative value counts backward, so `addingBusinessMinutes(-60, to: due)`
-    /// is the instant one business hour before `due`. The result of a positive addition can be the closing
-    /// time of an interval (12:00, not 13:00 after lunch); the result of a negative one can be an opening time.
+    /// is the instant one business hour before `due`. A positive addition can end at the closing time of an
+    /// interval (12:00, not 13:00 after lunch). A negative one can end at an opening time.
     /// - Returns: The instant, or `Date.distantFuture` (`distantPast` when counting backward) when it lies more
     ///   than 400 years away.
     public func addingBusinessMinutes(_ minutes: Int, to start: Date) -> Date {
@@ -31,6 +31,8 @@ extension BusinessCalendar {
     }
 
     /// Returns the seconds of open time between two instants, negative when `end` precedes `start`.
+    ///
+    /// Only the first 400 years after the earlier instant are counted.
     public func businessSeconds(from start: Date, to end: Date) -> Int {
         let startSeconds = Self.utcSeconds(start)
         let endSeconds = Self.utcSeconds(end)

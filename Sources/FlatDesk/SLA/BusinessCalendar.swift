@@ -66,7 +66,8 @@ public struct BusinessCalendar: Sendable {
         var problems: [String] = []
         for interval in intervals {
             if interval.startMinute < 0 || interval.startMinute >= 1440 || interval.endMinute > 1440 {
-                problems.append("interval \(interval.startMinute)–\(interval.endMinute) (minutes) is outside 00:00–24:00")
+                problems.append(
+                    "interval \(interval.startMinute)–\(interval.endMinute) (minutes) is outside 00:00–24:00")
             } else if interval.endMinute <= interval.startMinute {
                 problems.append("interval \(interval) does not end after it starts; swap or fix the times")
             }

@@ -85,7 +85,8 @@ public enum SLABenchmark {
         let types = SLASettingsReader.ticketTypes
         return (0..<count).map { _ in
             Input(
-                createdAt: Date(timeIntervalSince1970: TimeInterval(yearStart + Int.random(in: 0..<31_536_000, using: &generator))),
+                createdAt: Date(
+                    timeIntervalSince1970: TimeInterval(yearStart + Int.random(in: 0..<31_536_000, using: &generator))),
                 priority: SLAPriority.allCases.randomElement(using: &generator) ?? .medium,
                 ticketType: types.randomElement(using: &generator) ?? "incident")
         }

@@ -10,7 +10,9 @@ public struct SLAOverride: Sendable, Hashable {
     public let policyID: String
 
     /// Creates an override; the fields left nil match any ticket.
-    public init(ticketType: String? = nil, organizationId: String? = nil, priority: SLAPriority? = nil, policyID: String) {
+    public init(
+        ticketType: String? = nil, organizationId: String? = nil, priority: SLAPriority? = nil, policyID: String
+    ) {
         self.ticketType = ticketType
         self.organizationId = organizationId
         self.priority = priority

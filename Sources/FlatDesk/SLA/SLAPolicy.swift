@@ -2,7 +2,7 @@ import Foundation
 
 /// A named set of SLA targets per priority, measured either around the clock or in business hours.
 public struct SLAPolicy: Sendable {
-    /// How a policy measures elapsed time.
+    /// The clock a policy measures elapsed time with.
     public enum Clock: Sendable {
         /// Every minute counts (`"clock": "calendar"` in `settings/sla.json`).
         case calendarTime
@@ -34,7 +34,7 @@ public struct SLAPolicy: Sendable {
 
     /// The policy's id, such as `standard`.
     public let id: String
-    /// How the policy measures elapsed time.
+    /// The clock the policy measures elapsed time with.
     public let clock: Clock
     /// Targets for every priority.
     public let targets: [SLAPriority: Targets]

@@ -56,7 +56,9 @@ extension SLASettingsReader {
             return nil
         }
         guard let identifier = value.stringValue, let timeZone = TimeZone(identifier: identifier) else {
-            report(Self.file, "\(path).timeZone: unknown time zone \(value.quoted); use an IANA zone such as \"Europe/Berlin\"")
+            report(
+                Self.file,
+                "\(path).timeZone: unknown time zone \(value.quoted); use an IANA zone such as \"Europe/Berlin\"")
             return nil
         }
         return timeZone
@@ -64,7 +66,9 @@ extension SLASettingsReader {
 
     private mutating func readHours(_ value: SLAJSONValue?, path: String) -> [SLAWeekday: [BusinessHoursInterval]] {
         guard let value else {
-            report(Self.file, "\(path).hours is missing; add open intervals per weekday, such as \"mon\": [[\"08:00\", \"17:00\"]]")
+            report(
+                Self.file,
+                "\(path).hours is missing; add open intervals per weekday, such as \"mon\": [[\"08:00\", \"17:00\"]]")
             return [:]
         }
         guard let object = value.objectValue else {
@@ -91,7 +95,8 @@ extension SLASettingsReader {
     }
 
     private mutating func readInterval(_ value: SLAJSONValue, path: String) -> BusinessHoursInterval? {
-        guard let pair = value.arrayValue, pair.count == 2, let start = pair[0].stringValue, let end = pair[1].stringValue
+        guard let pair = value.arrayValue, pair.count == 2, let start = pair[0].stringValue,
+            let end = pair[1].stringValue
         else {
             report(Self.file, "\(path): invalid interval \(value.quoted); write it as [\"08:00\", \"12:00\"]")
             return nil
@@ -111,7 +116,8 @@ extension SLASettingsReader {
     private mutating func readHolidays(_ value: SLAJSONValue?, path: String) -> [SLALocalDate] {
         guard let value else { return [] }
         guard let items = value.arrayValue else {
-            report(Self.file, "\(path).holidays: invalid value \(value.quoted); expected a list of \"YYYY-MM-DD\" dates")
+            report(
+                Self.file, "\(path).holidays: invalid value \(value.quoted); expected a list of \"YYYY-MM-DD\" dates")
             return []
         }
         return items.enumerated().compactMap { index, item in

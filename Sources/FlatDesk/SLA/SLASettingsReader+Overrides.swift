@@ -33,13 +33,15 @@ extension SLASettingsReader {
         let priority = readOverridePriority(object["priority"], path: path)
         let policyID = readOverridePolicy(object["policy"], path: path, policyIDs: policyIDs)
         guard problems.count == problemCount, let policyID else { return nil }
-        return SLAOverride(ticketType: ticketType, organizationId: organizationId, priority: priority, policyID: policyID)
+        return SLAOverride(
+            ticketType: ticketType, organizationId: organizationId, priority: priority, policyID: policyID)
     }
 
     private mutating func readTicketType(_ value: SLAJSONValue?, path: String) -> String? {
         guard let value else { return nil }
         guard let type = value.stringValue, Self.ticketTypes.contains(type) else {
-            report(Self.file, "\(path).ticketType: unknown ticket type \(value.quoted); use \(Self.ticketTypes.joined(separator: ", "))")
+            let known = Self.ticketTypes.joined(separator: ", ")
+            report(Self.file, "\(path).ticketType: unknown ticket type \(value.quoted); use \(known)")
             return nil
         }
         return type

@@ -27,7 +27,9 @@ extension SLASettingsReader {
 
     private mutating func readPolicyID(_ value: SLAJSONValue, index: Int, declared: Set<String>) -> String? {
         guard let object = value.objectValue else {
-            report(Self.file, "policies[\(index)]: invalid value \(value.quoted); expected an object with id, clock and targets")
+            report(
+                Self.file,
+                "policies[\(index)]: invalid value \(value.quoted); expected an object with id, clock and targets")
             return nil
         }
         guard let id = object["id"]?.stringValue, !id.isEmpty else {
@@ -61,7 +63,8 @@ extension SLASettingsReader {
         case "business":
             return readPolicyCalendar(object["calendar"], path: path, calendars: calendars).map { .businessHours($0) }
         default:
-            report(Self.file, "\(path).clock: \(SLAJSONValue.invalid(object["clock"])); use \"business\" or \"calendar\"")
+            report(
+                Self.file, "\(path).clock: \(SLAJSONValue.invalid(object["clock"])); use \"business\" or \"calendar\"")
             return nil
         }
     }
@@ -71,7 +74,8 @@ extension SLASettingsReader {
     ) -> BusinessCalendar? {
         guard let id = value?.stringValue else {
             report(
-                Self.file, "\(path).calendar: \(SLAJSONValue.invalid(value)); a business clock needs the id of a calendar")
+                Self.file,
+                "\(path).calendar: \(SLAJSONValue.invalid(value)); a business clock needs the id of a calendar")
             return nil
         }
         if !calendars.declaredIDs.contains(id) {
@@ -104,7 +108,9 @@ extension SLASettingsReader {
 
     private mutating func readTargetPair(_ value: SLAJSONValue, path: String) -> SLAPolicy.Targets? {
         guard let object = value.objectValue else {
-            report(Self.file, "\(path): invalid value \(value.quoted); expected firstResponseMinutes and resolutionMinutes")
+            report(
+                Self.file, "\(path): invalid value \(value.quoted); expected firstResponseMinutes and resolutionMinutes"
+            )
             return nil
         }
         let firstResponse = readTargetMinutes(object["firstResponseMinutes"], path: "\(path).firstResponseMinutes")

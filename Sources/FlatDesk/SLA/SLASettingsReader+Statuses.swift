@@ -14,20 +14,22 @@ extension SLASettingsReader {
         }
         var statuses: [SLAStatusCatalog.CustomStatus] = []
         for (index, item) in items.enumerated() {
-            let taken = Set(statuses.map(\.id))
-            if let status = readCustomStatus(item, path: "custom[\(index)]", taken: taken) { statuses.append(status) }
+            let usedIDs = Set(statuses.map(\.id))
+            if let status = readCustomStatus(item, path: "custom[\(index)]", usedIDs: usedIDs) {
+                statuses.append(status)
+            }
         }
         return SLAStatusCatalog(custom: statuses)
     }
 
     private mutating func readCustomStatus(
-        _ value: SLAJSONValue, path: String, taken: Set<String>
+        _ value: SLAJSONValue, path: String, usedIDs: Set<String>
     ) -> SLAStatusCatalog.CustomStatus? {
         guard let object = value.objectValue else {
             report(Self.file, "\(path): invalid value \(value.quoted); expected an object with id, name and onHold")
             return nil
         }
-        guard let id = readStatusID(object["id"], path: path, taken: taken) else { return nil }
+        guard let id = readStatusID(object["id"], path: path, usedIDs: usedIDs) else { return nil }
         guard let name = object["name"]?.stringValue, !name.isEmpty else {
             report(Self.file, "\(path).name: \(SLAJSONValue.invalid(object["name"])); give the status a name")
             return nil
@@ -43,7 +45,7 @@ extension SLASettingsReader {
         return SLAStatusCatalog.CustomStatus(id: id, name: name, onHold: onHold)
     }
 
-    private mutating func readStatusID(_ value: SLAJSONValue?, path: String, taken: Set<String>) -> String? {
+    private mutating func readStatusID(_ value: SLAJSONValue?, path: String, usedIDs: Set<String>) -> String? {
         guard let id = value?.stringValue, !id.isEmpty else {
             report(Self.file, "\(path).id: \(SLAJSONValue.invalid(value)); give the status an id")
             return nil
@@ -52,7 +54,7 @@ extension SLASettingsReader {
             report(Self.file, "\(path).id: \"\(id)\" is a built-in status; choose another id")
             return nil
         }
-        if taken.contains(id) {
+        if usedIDs.contains(id) {
             report(Self.file, "\(path).id: duplicate status id \"\(id)\"; give each status its own id")
             return nil
         }

@@ -103,7 +103,8 @@ struct SLASettingsReader {
     private mutating func readMinutes(_ value: SLAJSONValue?, key: String, default defaultValue: Int) -> Int {
         guard let value else { return defaultValue }
         guard let minutes = value.integerValue, minutes >= 0 else {
-            report(SLASettings.slaFile, "\(key): invalid value \(value.quoted); use a whole number of minutes, 0 or more")
+            report(
+                SLASettings.slaFile, "\(key): invalid value \(value.quoted); use a whole number of minutes, 0 or more")
             return defaultValue
         }
         return minutes

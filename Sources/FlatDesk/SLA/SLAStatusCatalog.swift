@@ -18,7 +18,9 @@ public struct SLAStatusCatalog: Sendable {
     }
 
     /// Statuses every helpdesk has; none of them pauses SLA clocks.
-    public static let builtInStatusIDs = ["new", "processing", "open", "in_progress", "escalated", "resolved", "closed"]
+    public static let builtInStatusIDs = [
+        "new", "processing", "open", "in_progress", "escalated", "resolved", "closed",
+    ]
     /// Built-in statuses that mean the work is done, so the resolution target is met.
     public static let resolvedStatusIDs: Set<String> = ["resolved", "closed"]
 

@@ -10,7 +10,7 @@ struct SLAZoneOffsetTable: Sendable {
     private let transitions: [Int]
     /// Offsets from UTC in seconds; `offsets[0]` applies before the first transition.
     private let offsets: [Int]
-    /// Local wall-clock seconds at which the offset of each transition starts to apply: `transitions[i] + offsets[i + 1]`.
+    /// Local wall-clock seconds at which each transition's offset starts to apply, `transitions[i] + offsets[i + 1]`.
     private let localStarts: [Int]
 
     static let firstTabulatedUTC = -2_208_988_800  // 1900-01-01T00:00:00Z

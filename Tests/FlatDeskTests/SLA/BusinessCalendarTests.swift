@@ -30,7 +30,8 @@ struct BusinessAdditionCase: CustomStringConvertible, Sendable {
         .init(name: "backward over a weekend", start: "2026-03-09 08:30", minutes: -60, expected: "2026-03-06 16:30"),
         .init(name: "backward over lunch", start: "2026-03-02 13:00", minutes: -60, expected: "2026-03-02 11:00"),
         .init(name: "backward to opening", start: "2026-03-02 09:00", minutes: -60, expected: "2026-03-02 08:00"),
-        .init(name: "backward 10,000 minutes", start: "2026-03-30 15:40", minutes: -10_000, expected: "2026-03-02 08:00"),
+        .init(
+            name: "backward 10,000 minutes", start: "2026-03-30 15:40", minutes: -10_000, expected: "2026-03-02 08:00"),
     ]
 
     @Test(arguments: additionCases)
@@ -148,10 +149,14 @@ struct BusinessAdditionCase: CustomStringConvertible, Sendable {
         var generator = SLASplitMix64(seed: 11)
         for calendar in [office, tuesdays, sydney] {
             for _ in 0..<300 {
-                let start = Date(timeIntervalSince1970: TimeInterval(Int.random(in: 1_767_225_600..<1_798_761_600, using: &generator)))
+                let start = Date(
+                    timeIntervalSince1970: TimeInterval(
+                        Int.random(in: 1_767_225_600..<1_798_761_600, using: &generator)))
                 let minutes = Int.random(in: -20_000...20_000, using: &generator)
                 let end = calendar.addingBusinessMinutes(minutes, to: start)
-                #expect(calendar.businessSeconds(from: start, to: end) == minutes * 60, "\(calendar.id) \(start) \(minutes)")
+                #expect(
+                    calendar.businessSeconds(from: start, to: end) == minutes * 60, "\(calendar.id) \(start) \(minutes)"
+                )
             }
         }
     }
@@ -167,7 +172,8 @@ struct BusinessAdditionCase: CustomStringConvertible, Sendable {
             hours: Dictionary(uniqueKeysWithValues: SLAWeekday.allCases.map { ($0, [interval("00:00", "24:00")]) }))
         var generator = SLASplitMix64(seed: 3)
         for _ in 0..<300 {
-            let start = Date(timeIntervalSince1970: TimeInterval(Int.random(in: 1_735_689_600..<1_798_761_600, using: &generator)))
+            let start = Date(
+                timeIntervalSince1970: TimeInterval(Int.random(in: 1_735_689_600..<1_798_761_600, using: &generator)))
             let minutes = Int.random(in: -300_000...300_000, using: &generator)
             let end = start.addingTimeInterval(TimeInterval(minutes * 60))
             #expect(always.addingBusinessMinutes(minutes, to: start) == end, "\(start) \(minutes)")
@@ -196,7 +202,8 @@ struct BusinessAdditionCase: CustomStringConvertible, Sendable {
     @Test func overlappingIntervalsAreRejected() {
         #expect(throws: SLAError.self) {
             try BusinessCalendar(
-                id: "bad", timeZone: SLAFixtures.berlin, hours: [.mon: [interval("08:00", "12:00"), interval("11:00", "13:00")]])
+                id: "bad", timeZone: SLAFixtures.berlin,
+                hours: [.mon: [interval("08:00", "12:00"), interval("11:00", "13:00")]])
         }
     }
 

@@ -9,7 +9,8 @@ import Testing
     /// A medium service request created Monday 2026-03-02 09:00: first response due 14:00, resolution due
     /// Thursday 09:00, both in office hours.
     private func mondayTicket(_ engine: SLAEngine) -> SLAState {
-        engine.created(ticketType: "service_request", priority: .medium, organizationId: nil, at: time("2026-03-02 09:00"))
+        engine.created(
+            ticketType: "service_request", priority: .medium, organizationId: nil, at: time("2026-03-02 09:00"))
     }
 
     @Test func wakeUpsFollowWarningThenBreach() throws {
@@ -119,7 +120,8 @@ import Testing
 
     @Test func countdownFarFromDueIsNotBreachingSoon() throws {
         let (engine, _) = try SLAFixtures.engine()
-        let state = engine.created(ticketType: "problem", priority: .low, organizationId: nil, at: time("2026-03-02 09:00"))
+        let state = engine.created(
+            ticketType: "problem", priority: .low, organizationId: nil, at: time("2026-03-02 09:00"))
         let countdown = engine.countdown(state, at: time("2026-03-02 09:00"))
         #expect(countdown.remainingSeconds == 480 * 60)
         #expect(!countdown.isBreachingSoon)
@@ -156,7 +158,8 @@ import Testing
 
     @Test func calendarPolicyCountsEverySecond() throws {
         let (engine, _) = try SLAFixtures.engine()
-        let state = engine.created(ticketType: "incident", priority: .urgent, organizationId: nil, at: time("2026-03-07 22:00"))
+        let state = engine.created(
+            ticketType: "incident", priority: .urgent, organizationId: nil, at: time("2026-03-07 22:00"))
         let countdown = engine.countdown(state, at: time("2026-03-07 22:05"))
         #expect(!countdown.isBusinessTime)
         #expect(countdown.remainingSeconds == 10 * 60)

@@ -17,7 +17,8 @@ import Testing
         var generator = SLASplitMix64(seed: 20_260_301)
         var endedPeriods = 0
         for _ in 0..<600 {
-            var now = Date(timeIntervalSince1970: TimeInterval(Int.random(in: 1_767_225_600..<1_798_761_600, using: &generator)))
+            var now = Date(
+                timeIntervalSince1970: TimeInterval(Int.random(in: 1_767_225_600..<1_798_761_600, using: &generator)))
             var state = engine.created(
                 ticketType: SLASettingsReader.ticketTypes.randomElement(using: &generator) ?? "incident",
                 priority: SLAPriority.allCases.randomElement(using: &generator) ?? .low,
@@ -34,7 +35,8 @@ import Testing
                 } else if choice < 3 {
                     state = engine.publicAgentReply(state, at: now)
                 } else {
-                    state = engine.statusChanged(state, to: Self.statuses.randomElement(using: &generator) ?? "open", at: now)
+                    state = engine.statusChanged(
+                        state, to: Self.statuses.randomElement(using: &generator) ?? "open", at: now)
                     endedPeriods += try checkStatusChange(engine, before: before, after: state, at: now)
                 }
                 checkEvaluation(engine, state, at: now)

@@ -44,7 +44,8 @@ import Testing
 
     @Test func firstPublicReplyIsKept() throws {
         let (engine, _) = try SLAFixtures.engine()
-        var state = engine.created(ticketType: "incident", priority: .medium, organizationId: nil, at: time("2026-03-02 09:00"))
+        var state = engine.created(
+            ticketType: "incident", priority: .medium, organizationId: nil, at: time("2026-03-02 09:00"))
         state = engine.publicAgentReply(state, at: time("2026-03-02 10:00"))
         state = engine.publicAgentReply(state, at: time("2026-03-02 11:00"))
         #expect(text(state.firstRespondedAt) == "2026-03-02 10:00")
@@ -67,7 +68,8 @@ import Testing
 
     @Test func partialPauseMinuteCountsAsWhole() throws {
         let (engine, _) = try SLAFixtures.engine()
-        var state = engine.statusChanged(mondayMediumTicket(engine), to: "awaiting_customer", at: time("2026-03-02 10:00"))
+        var state = engine.statusChanged(
+            mondayMediumTicket(engine), to: "awaiting_customer", at: time("2026-03-02 10:00"))
         state = engine.statusChanged(state, to: "open", at: time("2026-03-02 10:00").addingTimeInterval(61))
         #expect(state.slaPausedMinutes == 2)
     }
@@ -98,7 +100,8 @@ import Testing
 
     @Test func priorityChangeWhilePausedKeepsPause() throws {
         let (engine, _) = try SLAFixtures.engine()
-        var state = engine.statusChanged(mondayMediumTicket(engine), to: "awaiting_customer", at: time("2026-03-02 10:00"))
+        var state = engine.statusChanged(
+            mondayMediumTicket(engine), to: "awaiting_customer", at: time("2026-03-02 10:00"))
         state = engine.priorityChanged(state, to: .low, at: time("2026-03-02 10:30"))
         #expect(state.slaPausedAt == time("2026-03-02 10:00"))
         #expect(state.slaPausedMinutes == 0)
@@ -111,7 +114,8 @@ import Testing
 
     @Test func priorityChangeToOtherClockSplitsPause() throws {
         let (engine, _) = try SLAFixtures.engine()
-        var state = engine.created(ticketType: "incident", priority: .medium, organizationId: nil, at: time("2026-03-02 09:00"))
+        var state = engine.created(
+            ticketType: "incident", priority: .medium, organizationId: nil, at: time("2026-03-02 09:00"))
         state = engine.statusChanged(state, to: "awaiting_customer", at: time("2026-03-02 10:00"))
         state = engine.priorityChanged(state, to: .urgent, at: time("2026-03-02 16:00"))
         #expect(engine.policy(for: state).id == "critical")
@@ -144,7 +148,8 @@ import Testing
 
     @Test func movingBetweenOnHoldStatusesIsOnePause() throws {
         let (engine, _) = try SLAFixtures.engine()
-        var state = engine.statusChanged(mondayMediumTicket(engine), to: "awaiting_customer", at: time("2026-03-02 10:00"))
+        var state = engine.statusChanged(
+            mondayMediumTicket(engine), to: "awaiting_customer", at: time("2026-03-02 10:00"))
         let dueBefore = state.firstResponseDueAt
         state = engine.statusChanged(state, to: "waiting_vendor", at: time("2026-03-02 10:45"))
         #expect(state.slaPausedAt == time("2026-03-02 10:00"))
@@ -160,12 +165,14 @@ import Testing
         let calendar = try SLAFixtures.officeCalendar()
         var state = engine.statusChanged(mondayMediumTicket(engine), to: "resolved", at: time("2026-03-03 09:00"))
         #expect(state.resolvedAt == time("2026-03-03 09:00"))
-        let remainingAtResolve = calendar.businessMinutes(from: time("2026-03-03 09:00"), to: try #require(state.resolutionDueAt))
+        let remainingAtResolve = calendar.businessMinutes(
+            from: time("2026-03-03 09:00"), to: try #require(state.resolutionDueAt))
         state = engine.statusChanged(state, to: "open", at: time("2026-03-04 09:00"))
         #expect(state.resolvedAt == nil)
         #expect(state.slaPausedMinutes == 480)
         #expect(text(state.resolutionDueAt) == "2026-03-06 09:00")
-        let remainingAtReopen = calendar.businessMinutes(from: time("2026-03-04 09:00"), to: try #require(state.resolutionDueAt))
+        let remainingAtReopen = calendar.businessMinutes(
+            from: time("2026-03-04 09:00"), to: try #require(state.resolutionDueAt))
         #expect(remainingAtReopen == remainingAtResolve)
         #expect(remainingAtReopen == 960)
     }
@@ -182,7 +189,8 @@ import Testing
 
     @Test func resolvingEndsPause() throws {
         let (engine, _) = try SLAFixtures.engine()
-        var state = engine.statusChanged(mondayMediumTicket(engine), to: "awaiting_customer", at: time("2026-03-02 10:00"))
+        var state = engine.statusChanged(
+            mondayMediumTicket(engine), to: "awaiting_customer", at: time("2026-03-02 10:00"))
         state = engine.statusChanged(state, to: "resolved", at: time("2026-03-02 11:00"))
         #expect(state.slaPausedAt == nil)
         #expect(state.slaPausedMinutes == 60)
@@ -223,6 +231,7 @@ import Testing
     }
 
     private func mondayMediumTicket(_ engine: SLAEngine) -> SLAState {
-        engine.created(ticketType: "service_request", priority: .medium, organizationId: nil, at: time("2026-03-02 09:00"))
+        engine.created(
+            ticketType: "service_request", priority: .medium, organizationId: nil, at: time("2026-03-02 09:00"))
     }
 }

@@ -71,7 +71,8 @@ struct SLASettingsProblemCase: CustomStringConvertible, Sendable {
             replacement: #""calendar": "ofice""#,
             expectedMessage: #"policies[0] "standard".calendar: unknown calendar "ofice""#),
         .init(
-            name: "business clock without calendar", file: sla, original: #""clock": "business", "calendar": "office","#,
+            name: "business clock without calendar", file: sla,
+            original: #""clock": "business", "calendar": "office","#,
             replacement: #""clock": "business","#,
             expectedMessage: #"policies[0] "standard".calendar: value missing; a business clock needs"#),
         .init(
@@ -137,7 +138,8 @@ struct SLASettingsProblemCase: CustomStringConvertible, Sendable {
         let template = testCase.file == Self.sla ? SLAFixtures.slaJSON : SLAFixtures.statusesJSON
         try #require(template.contains(testCase.original), "fixture lacks \(testCase.original)")
         let edited = template.replacingOccurrences(of: testCase.original, with: testCase.replacement)
-        let (sla, statuses) = testCase.file == Self.sla ? (edited, SLAFixtures.statusesJSON) : (SLAFixtures.slaJSON, edited)
+        let (sla, statuses) =
+            testCase.file == Self.sla ? (edited, SLAFixtures.statusesJSON) : (SLAFixtures.slaJSON, edited)
         let problems = SLASettings.problems(slaJSON: Data(sla.utf8), statusesJSON: Data(statuses.utf8))
         #expect(problems.count == testCase.expectedCount, "\(problems)")
         #expect(problems.first?.file == testCase.file)
