@@ -25,6 +25,7 @@ extension SLASettingsReader {
             return nil
         }
         let problemCount = problems.count
+        reportUnknownKeys(object, allowed: ["timeZone", "hours", "holidays"], path: path, file: Self.file)
         let timeZone = readTimeZone(object["timeZone"], path: path)
         let hours = readHours(object["hours"], path: path)
         let holidays = readHolidays(object["holidays"], path: path)

@@ -48,6 +48,7 @@ extension SLASettingsReader {
     ) -> SLAPolicy? {
         let object = value.objectValue ?? [:]
         let problemCount = problems.count
+        reportUnknownKeys(object, allowed: ["id", "clock", "calendar", "targets"], path: path, file: Self.file)
         let clock = readClock(object, path: path, calendars: calendars)
         let targets = readTargets(object["targets"], path: "\(path).targets")
         guard problems.count == problemCount, let clock else { return nil }
@@ -113,6 +114,8 @@ extension SLASettingsReader {
             )
             return nil
         }
+        reportUnknownKeys(
+            object, allowed: ["firstResponseMinutes", "resolutionMinutes"], path: path, file: Self.file)
         let firstResponse = readTargetMinutes(object["firstResponseMinutes"], path: "\(path).firstResponseMinutes")
         let resolution = readTargetMinutes(object["resolutionMinutes"], path: "\(path).resolutionMinutes")
         guard let firstResponse, let resolution else { return nil }

@@ -7,6 +7,7 @@ extension SLASettingsReader {
     mutating func readStatuses(_ data: Data) -> SLAStatusCatalog? {
         guard let root = parseObject(data, file: Self.file) else { return nil }
         checkFormatVersion(root, file: Self.file)
+        reportUnknownKeys(root, allowed: ["formatVersion", "custom"], path: "", file: Self.file)
         guard let value = root["custom"] else { return SLAStatusCatalog() }
         guard let items = value.arrayValue else {
             report(Self.file, "custom: invalid value \(value.quoted); expected a list of statuses")
@@ -29,6 +30,7 @@ extension SLASettingsReader {
             report(Self.file, "\(path): invalid value \(value.quoted); expected an object with id, name and onHold")
             return nil
         }
+        reportUnknownKeys(object, allowed: ["id", "name", "onHold"], path: path, file: Self.file)
         guard let id = readStatusID(object["id"], path: path, usedIDs: usedIDs) else { return nil }
         guard let name = object["name"]?.stringValue, !name.isEmpty else {
             report(Self.file, "\(path).name: \(SLAJSONValue.invalid(object["name"])); give the status a name")

@@ -41,6 +41,11 @@ struct SLASettingsReader {
 
     private mutating func readSections(_ root: [String: SLAJSONValue]) -> Sections {
         checkFormatVersion(root, file: SLASettings.slaFile)
+        let keys = [
+            "formatVersion", "calendars", "policies", "defaultPolicy", "overrides", "warningMinutesBeforeDue",
+            "breachingSoonMinutes",
+        ]
+        reportUnknownKeys(root, allowed: keys, path: "", file: SLASettings.slaFile)
         let calendars = readCalendars(root["calendars"])
         let policies = readPolicies(root["policies"], calendars: calendars)
         return Sections(
@@ -62,7 +67,7 @@ struct SLASettingsReader {
         do {
             value = try JSONDecoder().decode(SLAJSONValue.self, from: data)
         } catch {
-            report(file, "invalid JSON (\(Self.describe(error))); fix the syntax")
+            report(file, "invalid JSON (\(Self.syntaxErrorDetail(in: data))); fix the syntax")
             return nil
         }
         guard let object = value.objectValue else {
@@ -70,6 +75,17 @@ struct SLASettingsReader {
             return nil
         }
         return object
+    }
+
+    /// Reports every key of `object` that is not in `allowed`, such as a misspelt `holiday`.
+    ///
+    /// - Parameters:
+    ///   - path: The object's path for the message, or an empty string for the top level.
+    mutating func reportUnknownKeys(_ object: [String: SLAJSONValue], allowed: [String], path: String, file: String) {
+        let prefix = path.isEmpty ? "" : "\(path): "
+        for key in object.keys.sorted() where !allowed.contains(key) {
+            report(file, "\(prefix)unknown field \"\(key)\"; use \(allowed.joined(separator: ", "))")
+        }
     }
 
     /// Reports a `formatVersion` other than 1; a missing version is read as 1.
@@ -115,11 +131,26 @@ struct SLASettingsReader {
         ids.isEmpty ? "(none defined)" : ids.sorted().joined(separator: ", ")
     }
 
-    private static func describe(_ error: any Error) -> String {
-        guard let decodingError = error as? DecodingError else { return String(describing: error) }
-        switch decodingError {
-        case .dataCorrupted(let context): return context.underlyingError.map { "\($0)" } ?? context.debugDescription
-        default: return String(describing: decodingError)
+    /// Returns where `data` stops being valid JSON, as reported by `JSONSerialization`, with its offset turned
+    /// into a line and a byte column. `JSONSerialization` is used because `JSONDecoder` reports no position.
+    private static func syntaxErrorDetail(in data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "rejected by JSONDecoder"
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            guard let offset = characterOffset(in: detail) else { return detail }
+            let before = [UInt8](data.prefix(offset))
+            let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            let sentence = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
+            return "\(sentence) at line \(line), column \(column)"
         }
+    }
+
+    /// Extracts N from a `JSONSerialization` message such as "Invalid value around character N.".
+    private static func characterOffset(in message: String) -> Int? {
+        guard let range = message.range(of: "character ") else { return nil }
+        return Int(message[range.upperBound...].prefix { $0.isNumber })
     }
 }

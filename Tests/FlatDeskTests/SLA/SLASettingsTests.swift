@@ -108,6 +108,17 @@ struct SLASettingsProblemCase: CustomStringConvertible, Sendable {
             replacement: "{",
             expectedMessage: "overrides[1] names no ticketType, organizationId or priority"),
         .init(
+            name: "misspelt calendar field", file: sla, original: #""holidays": ["#, replacement: #""holiday": ["#,
+            expectedMessage: #"calendars.office: unknown field "holiday"; use timeZone, hours, holidays"#),
+        .init(
+            name: "misspelt top-level field", file: sla, original: #""breachingSoonMinutes""#,
+            replacement: #""breachingSoonMinute""#,
+            expectedMessage: #"unknown field "breachingSoonMinute"; use formatVersion"#),
+        .init(
+            name: "misspelt status field", file: statuses, original: #""onHold": false"#,
+            replacement: #""onhold": false"#,
+            expectedMessage: #"custom[2]: unknown field "onhold"; use id, name, onHold"#),
+        .init(
             name: "negative warning lead", file: sla, original: #""warningMinutesBeforeDue": 60"#,
             replacement: #""warningMinutesBeforeDue": -1"#,
             expectedMessage: "warningMinutesBeforeDue: invalid value -1"),
@@ -118,7 +129,7 @@ struct SLASettingsProblemCase: CustomStringConvertible, Sendable {
         .init(
             name: "invalid JSON", file: sla, original: #""defaultPolicy": "standard","#,
             replacement: #""defaultPolicy": "standard",,"#,
-            expectedMessage: "invalid JSON"),
+            expectedMessage: "invalid JSON (Invalid value around character"),
         .init(
             name: "custom status clashing with built-in", file: statuses, original: #""id": "pending_approval""#,
             replacement: #""id": "open""#,
@@ -161,6 +172,14 @@ struct SLASettingsProblemCase: CustomStringConvertible, Sendable {
         #expect(problems.contains { $0.message.contains(#"unknown policy "none""#) })
     }
 
+    @Test func invalidJSONNamesLineAndColumn() {
+        let problems = SLASettings.problems(slaJSON: Data("{\n  \"formatVersion\": 1,,\n}".utf8), statusesJSON: nil)
+        #expect(problems.count == 1)
+        #expect(
+            problems.first?.message.contains("Invalid value around character 23 at line 2, column 22") == true,
+            "\(problems)")
+    }
+
     @Test func problemPrintsAsCompilerStyleLine() {
         let problem = SLASettingsProblem(file: "settings/sla.json", message: "defaultPolicy is missing")
         #expect(problem.description == "settings/sla.json: error: defaultPolicy is missing")
@@ -194,9 +213,9 @@ struct SLASettingsProblemCase: CustomStringConvertible, Sendable {
     }
 
     @Test func missingThresholdsUseDefaults() throws {
-        let thresholds = "\"warningMinutesBeforeDue\": 60,\n  \"breachingSoonMinutes\": 240"
+        let thresholds = "],\n  \"warningMinutesBeforeDue\": 60,\n  \"breachingSoonMinutes\": 240"
         try #require(SLAFixtures.slaJSON.contains(thresholds))
-        let sla = SLAFixtures.slaJSON.replacingOccurrences(of: thresholds, with: #""comment": "defaults apply""#)
+        let sla = SLAFixtures.slaJSON.replacingOccurrences(of: thresholds, with: "]")
         let settings = try SLAFixtures.settings(sla: sla)
         #expect(settings.warningMinutesBeforeDue == SLASettings.defaultWarningMinutesBeforeDue)
         #expect(settings.breachingSoonMinutes == SLASettings.defaultBreachingSoonMinutes)
