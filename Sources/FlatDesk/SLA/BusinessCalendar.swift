@@ -4,8 +4,10 @@ import Foundation
 ///
 /// Interval bounds are local wall-clock times, so an office that opens at 08:00 still opens at 08:00 local
 /// time on the day clocks change. Business time is counted in real elapsed seconds, so an interval that
-/// contains a clock change is an hour shorter or longer that day. Instants are truncated to whole seconds,
-/// the precision of ticket files.
+/// contains a clock change is an hour shorter or longer that day. A bound that falls in the repeated hour when
+/// clocks go back means its first occurrence, and one that falls in the skipped hour when clocks go forward
+/// means the instant of the change. Instants are truncated to whole seconds, the precision of ticket files.
+/// Zone offsets are read once from Foundation's time zone data for 1900–2200.
 public struct BusinessCalendar: Sendable {
     /// The calendar's key in `settings/sla.json`, such as `office`.
     public let id: String

@@ -3,10 +3,13 @@ import Foundation
 extension SLAEngine {
     /// Checks the targets at `at` without changing anything, so evaluating twice gives the same result.
     ///
-    /// A pending target is breached once the instant is past its due time; a met target is breached when it
+    /// A pending target is breached once the instant is past its due time. A met target is breached when it
     /// was met after its due time. While paused nothing is breached or warned, and `nextWakeUp` is nil because
     /// the due times move when the pause ends. Because a target is breached only after its due time and times
     /// are whole seconds, the wake-up for a breach is one second after the due time.
+    ///
+    /// NOTE: `warnings` lists every target inside its warning window, and the ticket has no field recording a
+    /// sent warning, so a notifier that should warn once must do so when woken at the warning instant.
     public func evaluate(_ state: SLAState, at time: Date? = nil) -> SLAEvaluation {
         guard !state.isPaused else {
             return SLAEvaluation(breachedNow: [], shouldSetBreached: false, warnings: [], nextWakeUp: nil)
