@@ -3,7 +3,7 @@ import Testing
 
 @testable import FlatDesk
 
-@Suite struct SLABenchmarkTests {
+@Suite(.serialized) struct SLABenchmarkTests {
     @Test func smallRunCountsEveryTicket() throws {
         let result = try SLABenchmark.run(ticketCount: 2000)
         #expect(result.ticketCount == 2000)
