@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// An SLA clock that only moves when told to, for tests and simulations.
+/// An SLA clock that moves only through `advance(by:)` and `set(_:)`, for tests and simulations.
 public final class ManualSLAClock: SLAClock {
     private let current: Mutex<Date>
 
@@ -10,7 +10,7 @@ public final class ManualSLAClock: SLAClock {
         current = Mutex(start)
     }
 
-    /// Returns the instant the clock currently stands at.
+    /// Returns the clock's current instant.
     public func now() -> Date {
         current.withLock { $0 }
     }

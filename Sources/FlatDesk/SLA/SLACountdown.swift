@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a ticket view shows about the SLA: the next target and how long is left.
+/// The SLA summary a ticket view shows: the next target and the time left.
 public struct SLACountdown: Sendable, Hashable {
     /// The pending target that comes next (first response before resolution), or nil when both are met.
     public let target: SLATarget?

@@ -21,7 +21,7 @@ public struct SLADueQueue: Sendable {
         }
     }
 
-    /// A heap element: the due time and the slot that holds the ticket id and the element's heap index.
+    /// A heap element: the due time, and the slot under which the ticket id and the heap index are stored.
     private struct Node {
         var dueAt: Date
         var slot: Int

@@ -2,7 +2,7 @@
 public struct SLASettingsProblem: Sendable, Hashable, CustomStringConvertible {
     /// Path of the settings file relative to the helpdesk root, such as `settings/sla.json`.
     public let file: String
-    /// What is wrong, naming the key and the offending value, and what to do about it.
+    /// The problem, naming the key and the offending value, and the fix.
     public let message: String
 
     /// Creates a problem for `file`.

@@ -1,4 +1,4 @@
-/// The ticket statuses the SLA engine knows: the built-in ones plus the custom ones of `settings/statuses.json`.
+/// The ticket statuses of a helpdesk: the built-in ones plus the custom ones of `settings/statuses.json`.
 public struct SLAStatusCatalog: Sendable {
     /// A custom status from `settings/statuses.json`.
     public struct CustomStatus: Sendable, Hashable {

@@ -15,19 +15,19 @@ public enum SLAWeekday: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// The weekday of a day number counted from 1970-01-01, which was a Thursday.
+    /// Returns the weekday of a day number counted from 1970-01-01, which was a Thursday.
     static func of(dayNumber: Int) -> SLAWeekday {
         allCases[floorMod(dayNumber + 3, 7)]
     }
 }
 
-/// The remainder of `value / divisor` taken towards negative infinity, so it is never negative.
+/// Returns the remainder of `value / divisor` rounded towards negative infinity, never negative for a positive divisor.
 func floorMod(_ value: Int, _ divisor: Int) -> Int {
     let remainder = value % divisor
     return remainder < 0 ? remainder + divisor : remainder
 }
 
-/// The quotient of `value / divisor` rounded towards negative infinity.
+/// Returns the quotient of `value / divisor` rounded towards negative infinity.
 func floorDiv(_ value: Int, _ divisor: Int) -> Int {
     (value - floorMod(value, divisor)) / divisor
 }

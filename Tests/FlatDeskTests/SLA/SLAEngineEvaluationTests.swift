@@ -6,7 +6,7 @@ import Testing
 @Suite struct SLAEngineEvaluationTests {
     private func time(_ text: String) -> Date { SLAFixtures.berlinTime(text) }
 
-    /// A medium service request created Monday 2026-03-02 09:00: first response due 14:00, resolution due
+    /// Creates a medium service request on Monday 2026-03-02 09:00: first response due 14:00, resolution due
     /// Thursday 09:00, both in office hours.
     private func mondayTicket(_ engine: SLAEngine) -> SLAState {
         engine.created(

@@ -75,7 +75,7 @@ import Testing
         if state.isPaused { #expect(evaluation.breachedNow.isEmpty) }
     }
 
-    /// A gap of seconds to days, mostly minutes to hours, so sequences cross nights, weekends and clock changes.
+    /// Returns a gap of seconds to days, so sequences cross nights, weekends and clock changes.
     private func randomGap(using generator: inout SLASplitMix64) -> TimeInterval {
         let scales = [1, 60, 3600, 86_400]
         let scale = scales.randomElement(using: &generator) ?? 60
