@@ -54,7 +54,10 @@ extension Helpdesk {
             lifecycle.statusChanged(&ticket, from: original.status, at: time)
             appendEvent(&ticket, "Status changed from \(original.status) to \(ticket.status).", actor: actor, at: time)
         }
-        if original.priority != ticket.priority { lifecycle.priorityChanged(&ticket, at: time) }
+        if original.priority != ticket.priority { lifecycle.priorityChanged(&ticket, from: original.priority, at: time) }
+        if original.ticketType != ticket.ticketType || original.organizationId != ticket.organizationId {
+            lifecycle.policyInputsChanged(&ticket)
+        }
         ticket.updatedAt = time
         return summary
     }

@@ -97,4 +97,8 @@ public enum HelpdeskEvent: Sendable {
     case ticketUpdated(old: Ticket, new: Ticket, actor: Actor)
     case entryAdded(Ticket, entry: TicketEntry, actor: Actor)
     case indexChanged(IndexChanges)
+    /// A target passed unmet; fired once, when `slaBreached` is committed.
+    case slaBreached(Ticket, targets: [SLATarget])
+    /// A target is due within the configured warning time.
+    case slaWarning(Ticket, target: SLATarget, dueAt: Date)
 }

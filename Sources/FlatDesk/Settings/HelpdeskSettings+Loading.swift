@@ -22,14 +22,27 @@ extension HelpdeskSettings {
             if let bytes = try read("settings/" + name) { settings.rawFiles[name] = bytes }
         }
         problems += settings.crossReferenceProblems()
+        problems += settings.loadSLA()
         return (settings, problems)
+    }
+
+    /// Reads `sla.json` with `statuses.json`; returns their problems, leaving `sla` nil when there are any.
+    mutating func loadSLA() -> [FileProblem] {
+        guard let slaBytes = rawFiles["sla.json"] else { return [] }
+        let statuses = rawFiles["statuses.json"].map { Data($0) }
+        let problems = SLASettings.problems(slaJSON: Data(slaBytes), statusesJSON: statuses)
+        guard problems.isEmpty else {
+            return problems.map { FileProblem(path: $0.file, line: nil, message: $0.message) }
+        }
+        sla = try? SLASettings.load(slaJSON: Data(slaBytes), statusesJSON: statuses)
+        return []
     }
 
     /// Problems between files: unknown team, organization or duplicate ids.
     func crossReferenceProblems() -> [FileProblem] {
         var problems: [FileProblem] = []
         let builtIns = Set(BuiltInStatus.allCases.map(\.rawValue))
-        for status in customStatuses where builtIns.contains(status.id) {
+        for status in customStatuses where builtIns.contains(status.id) && rawFiles["sla.json"] == nil {
             problems.append(FileProblem(path: "settings/statuses.json", line: nil, message: "custom status '\(status.id)' clashes with a built-in status"))
         }
         let teamIDs = Set(teams.map(\.id))

@@ -10,6 +10,8 @@ public struct HelpdeskSettings: Sendable {
     public var people: [Person]
     /// Raw contents of files that their own services parse (`sla.json`, `catalog.json`, `automations.json`, …).
     public var rawFiles: [String: [UInt8]]
+    /// The SLA policies from `settings/sla.json`, or nil when the file is absent or invalid.
+    public var sla: SLASettings?
 
     public init(
         profile: HelpdeskProfile = HelpdeskProfile(), customStatuses: [StatusDefinition] = [], categories: [String] = [],
