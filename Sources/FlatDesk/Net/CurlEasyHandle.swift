@@ -52,7 +52,7 @@ final class CurlEasyHandle {
         try CurlFailure.check(result, "curl_easy_perform", detail: detail)
     }
 
-    /// The last response code: the HTTP status, or the last SMTP reply code; 0 when none arrived.
+    /// Returns the last response code: the HTTP status or the last SMTP reply code, or 0 when none arrived.
     func responseCode() -> Int {
         var code = 0
         _ = fd_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)

@@ -24,7 +24,7 @@ extension OutboundHTTPClient {
     }
 
     /// Formats the request's headers for `CURLOPT_HTTPHEADER`. libcurl sends `Content-Type:
-    /// application/x-www-form-urlencoded` with a body unless told otherwise, so a bare `Content-Type:` line
+    /// application/x-www-form-urlencoded` with a body by default, so a bare `Content-Type:` line
     /// removes that default when the request sets no content type.
     static func headerLines(_ request: OutboundHTTPRequest) -> [String] {
         var lines = request.headers.map { header in

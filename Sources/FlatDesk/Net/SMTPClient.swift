@@ -20,7 +20,7 @@ public struct SMTPClient: Sendable {
     ///   - recipients: envelope recipients (`RCPT TO`), To, Cc and Bcc together. The message is sent only if
     ///     the server accepts every one of them.
     ///   - message: the message bytes, for example from `MailComposer`.
-    /// - Throws: `SMTPError`; `isTemporary` tells an outbox whether to retry.
+    /// - Throws: `SMTPError`; an outbox retries it when `isTemporary` is true.
     public func send(from sender: String, recipients: [String], message: [UInt8]) throws(SMTPError) {
         try configuration.validate()
         try Self.validateEnvelope(sender: sender, recipients: recipients)

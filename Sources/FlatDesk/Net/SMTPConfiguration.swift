@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where and how FlatDesk submits outgoing mail.
+/// Connection settings for submitting outgoing mail: server URL, credentials, STARTTLS policy and timeout.
 ///
 /// `description` and `debugDescription` print `<redacted>` in place of the password, so a configuration can
 /// be logged or interpolated without leaking it.

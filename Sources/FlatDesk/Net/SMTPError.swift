@@ -8,7 +8,7 @@ public enum SMTPError: Error, Equatable, CustomStringConvertible {
     case invalidAddress(field: String, address: String)
     /// `send` was called with an empty recipient list.
     case missingRecipients
-    /// The server answered with an SMTP error reply: 4xx is temporary, 5xx permanent.
+    /// The server replied with an SMTP error code: 4xx is temporary, 5xx permanent.
     case rejected(replyCode: Int, detail: String, url: String)
     /// The session failed without an SMTP error reply: connection refused, timeout, TLS or protocol failure.
     case transferFailed(curlCode: Int, detail: String, url: String)

@@ -61,7 +61,7 @@ struct LoopbackServerFailure: Error, CustomStringConvertible {
     var description: String { "test server failed to start: \(detail); is python3-aiosmtpd installed?" }
 }
 
-/// A port on 127.0.0.1 with nothing listening: bound to find a free number, then closed.
+/// Returns a port on 127.0.0.1 with nothing listening, found by binding a socket and closing it.
 func closedLoopbackPort() -> Int {
     let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(socketDescriptor) }
@@ -78,7 +78,7 @@ func closedLoopbackPort() -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-/// A socket on 127.0.0.1 that accepts connections into its backlog but never answers, for timeout tests.
+/// A socket on 127.0.0.1 that accepts connections into its backlog but never sends a byte, for timeout tests.
 final class SilentLoopbackListener {
     let socketDescriptor: Int32
     let port: Int

@@ -40,6 +40,23 @@ import Testing
         #expect(received.first.map(Array.init) == Self.message)
     }
 
+    @Test func composedMessageIsDeliveredIntact() throws {
+        let server = try LoopbackServerProcess(script: "smtp_test_server.py").start()
+        var mail = OutgoingMail(
+            from: MailAddress("support@northwind.example", displayName: "Northwind Support"),
+            to: [MailAddress("tom.baker@northwind.example", displayName: "Tom Bäker")],
+            cc: [MailAddress("it@northwind.example")], subject: "Re: VPN – Verbindung bricht ab",
+            textBody: "Hallo Tom,\n.\nwir kümmern uns darum.\n", autoSubmitted: .autoReplied)
+        mail.htmlBody = "<p>Hallo Tom,</p>"
+        let composed = try MailComposer(messageIDDomain: "helpdesk.northwind.example").compose(mail)
+        try SMTPClient(configuration: configuration(port: server.port))
+            .send(from: "support@northwind.example", recipients: composed.envelopeRecipients, message: composed.bytes)
+        let received = try server.files(withSuffix: ".eml").map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        #expect(received.first.map(Array.init) == composed.bytes)
+        #expect(
+            try receivedEnvelopes(server).first?.rcptTos == ["tom.baker@northwind.example", "it@northwind.example"])
+    }
+
     @Test func nullSenderIsSent() throws {
         let server = try LoopbackServerProcess(script: "smtp_test_server.py").start()
         try SMTPClient(configuration: configuration(port: server.port))

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """HTTP server on 127.0.0.1 for the OutboundHTTPClient tests, built on Python's http.server.
 
-It listens on a free port and writes that port to OUT/port. Every request is answered with a JSON
-echo of its method, path, headers and base64 body. The path /status/NNN sets the response status,
-/large/N returns N bytes, /redirect answers 302 to /echo, and /slow/S waits S seconds first.
+It listens on a free port and writes that port to OUT/port. Every response is a JSON
+echo of the request method, path, headers and base64 body. The path /status/NNN sets the response status,
+/large/N returns N bytes, /redirect replies 302 to /echo, and /slow/S waits S seconds first.
 Each response carries the header X-Test-Server: echo.
 """
 

@@ -3,7 +3,7 @@
 
 It listens on a free port, writes that port to OUT/port, and stores each accepted message as
 OUT/message-N.eml (the bytes after DATA) and OUT/message-N.json (envelope and AUTH login).
-With --reject-stage and --reject-reply it answers RCPT or DATA with the given reply instead.
+With --reject-stage and --reject-reply it replies to RCPT or DATA with the given error instead.
 With --user and --password it offers AUTH PLAIN and LOGIN over plain text and requires them.
 """
 
