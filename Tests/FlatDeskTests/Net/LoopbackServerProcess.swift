@@ -4,7 +4,7 @@ import Testing
 /// A Python test server from this folder, started as a subprocess on 127.0.0.1 and terminated with the object.
 ///
 /// The script picks a free port and writes it to `<output>/port`; `start` waits for that file.
-final class LoopbackServerProcess: @unchecked Sendable {
+final class LoopbackServerProcess {
     /// Debian's interpreter, which has python3-aiosmtpd; another `python3` on PATH may lack it.
     static let python = "/usr/bin/python3"
 
