@@ -1,0 +1,45 @@
+extension HTTPServer {
+    /// Listening address, threading and limits of an `HTTPServer`.
+    public struct Configuration: Sendable {
+        /// The IPv4 or IPv6 address literal to listen on.
+        public var host: String
+        /// The TCP port to listen on; 0 picks a free port, which `HTTPServer.boundPort` then reports.
+        public var port: Int
+        /// The number of libmicrohttpd worker threads; each runs its own epoll loop and the handlers of its
+        /// connections, so a slow handler delays the other connections of its thread.
+        public var threadPoolSize: Int
+        /// The largest request body accepted, in bytes; a larger body gets 413 before any handler runs.
+        public var maxBodyBytes: Int
+        /// Seconds of inactivity after which libmicrohttpd closes a connection, which limits slow clients.
+        public var connectionTimeoutSeconds: Int
+        /// Per-connection memory for the request line, headers and read buffer, in bytes
+        /// (`MHD_OPTION_CONNECTION_MEMORY_LIMIT`); requests whose headers do not fit are rejected by
+        /// libmicrohttpd.
+        public var connectionMemoryLimitBytes: Int
+        /// The largest number of open connections, or nil for libmicrohttpd's default.
+        public var maxConnections: Int?
+        /// Seconds that `stop()` waits for requests in progress before it closes their connections.
+        public var shutdownTimeoutSeconds: Double
+
+        /// Creates a configuration; every value has a default suited to a server behind a reverse proxy.
+        public init(
+            host: String = "127.0.0.1",
+            port: Int = 8080,
+            threadPoolSize: Int = 4,
+            maxBodyBytes: Int = 25 * 1024 * 1024,
+            connectionTimeoutSeconds: Int = 30,
+            connectionMemoryLimitBytes: Int = 32 * 1024,
+            maxConnections: Int? = nil,
+            shutdownTimeoutSeconds: Double = 10
+        ) {
+            self.host = host
+            self.port = port
+            self.threadPoolSize = threadPoolSize
+            self.maxBodyBytes = maxBodyBytes
+            self.connectionTimeoutSeconds = connectionTimeoutSeconds
+            self.connectionMemoryLimitBytes = connectionMemoryLimitBytes
+            self.maxConnections = maxConnections
+            self.shutdownTimeoutSeconds = shutdownTimeoutSeconds
+        }
+    }
+}
