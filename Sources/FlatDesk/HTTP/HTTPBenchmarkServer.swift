@@ -1,7 +1,7 @@
-/// A server that answers every GET (and HEAD) with the two-byte body `ok`, for measuring the throughput
+/// A server that responds to every GET (and HEAD) with the two-byte body `ok`, for measuring the throughput
 /// ceiling of libmicrohttpd and this layer without application work.
 public enum HTTPBenchmarkServer {
-    /// Creates, but does not start, a server whose only route is `GET /*path` answering `ok`.
+    /// Creates, but does not start, a server whose only route, `GET /*path`, returns `ok`.
     /// - Parameters:
     ///   - configuration: address and threads; use port 0 to pick a free port.
     ///   - logger: receives the access log; a logger whose minimum level is `.warning` measures the server

@@ -4,7 +4,7 @@ import Synchronization
 
 /// A running libmicrohttpd daemon; stops it on `stop()` or when released.
 ///
-/// The daemon holds the `HTTPServerCore` retained once, as the closure argument of its callbacks, and
+/// The daemon keeps the `HTTPServerCore` retained once, as the closure argument of its callbacks, and
 /// releases it once after `MHD_stop_daemon` has returned, when no callback can run any more.
 final class HTTPDaemon: Sendable {
     private struct Handle: @unchecked Sendable {

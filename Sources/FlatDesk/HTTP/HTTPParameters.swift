@@ -27,7 +27,7 @@ public struct HTTPParameters: Sendable, Sequence, Equatable {
         items.first { $0.name == name }?.value
     }
 
-    /// Every value for `name` in order.
+    /// Returns every value for `name` in order.
     public func values(for name: String) -> [String] {
         items.filter { $0.name == name }.map(\.value)
     }

@@ -5,17 +5,18 @@ import Synchronization
 extension HTTPServer {
     /// Blocks until one of `signals` arrives, then stops the server gracefully and returns the signal.
     ///
-    /// The signals are first ignored and then observed with `DispatchSource` signal sources, so the
-    /// default action (ending the process) does not run. Once the first signal arrives, their default
-    /// action is restored, so a second Ctrl-C during a slow shutdown ends the process at once.
+    /// The signals are first ignored and then observed with `DispatchSource` signal sources, so their
+    /// default action (ending the process) does not run. Once the first signal arrives, the previous
+    /// dispositions are restored before stopping. In a process that had the defaults, a second Ctrl-C
+    /// during a slow shutdown therefore ends the process at once.
     /// - Parameter signals: the signals to wait for; SIGINT and SIGTERM by default.
     /// - Returns: the signal number that arrived.
     @discardableResult
     public func runUntilSignal(_ signals: [Int32] = [SIGINT, SIGTERM]) -> Int32 {
         let received = HTTPSignalLatch()
         let queue = DispatchQueue(label: "flatdesk.http.signals")
+        let previous = signals.map { signal($0, SIG_IGN) }
         let sources = signals.map { number in
-            signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { received.fire(number) }
             source.resume()
@@ -25,8 +26,8 @@ extension HTTPServer {
         for source in sources {
             source.cancel()
         }
-        for number in signals {
-            signal(number, SIG_DFL)
+        for (number, handler) in zip(signals, previous) {
+            signal(number, handler)
         }
         logger.info("signal received, stopping the HTTP server", ["signal": String(number)])
         stop()

@@ -5,8 +5,9 @@ extension HTTPServer {
     /// Stops the server gracefully: stops accepting connections, waits for requests in progress, then
     /// closes every connection and ends the worker threads.
     ///
-    /// Responses sent while stopping carry `Connection: close`. Must not be called from a handler, because
-    /// it waits for the worker threads, including the caller's own.
+    /// Responses sent while stopping carry `Connection: close`. A handler still running when the timeout
+    /// passes cannot be interrupted, so `stop()` returns only after it has returned. Must not be called
+    /// from a handler, because it waits for the worker threads, including the caller's own.
     /// - Parameter timeoutSeconds: how long to wait for requests in progress before closing their
     ///   connections; nil uses `configuration.shutdownTimeoutSeconds`.
     public func stop(timeoutSeconds: Double? = nil) {

@@ -5,17 +5,20 @@ extension HTTPServerCore {
     /// Writes the one access log line of a request: method, path without query string, status, duration
     /// and request id. Headers, cookies and bodies are never logged.
     func logAccess(_ state: HTTPRequestState, _ code: MHD_RequestTerminationCode) {
-        let elapsed = Double(HTTPClock.nanoseconds() - state.startNanoseconds) / 1_000_000
+        guard logger.minimumLevel <= .info else { return }
+        let microseconds = (HTTPClock.nanoseconds() - state.startNanoseconds) / 1000
+        let fraction = String(microseconds % 1000)
         var fields = logFields(state)
         fields["http.status"] = String(state.status ?? 0)
-        fields["http.duration_ms"] = String(format: "%.3f", elapsed)
+        fields["http.duration_ms"] =
+            "\(microseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
         if code != .REQUEST_TERMINATED_COMPLETED_OK {
             fields["http.termination"] = Self.terminationName(code)
         }
         logger.info("request", fields)
     }
 
-    /// The fields that identify a request in every log line about it.
+    /// Returns the fields that identify a request in every log line about it.
     func logFields(_ state: HTTPRequestState) -> [String: String] {
         [
             "http.method": HTTPPathSafety.loggable(state.methodText),

@@ -9,7 +9,7 @@ extension HTTPServerCore {
             logger.error("MHD_create_response_from_buffer failed, closing the connection", logFields(state))
             return .NO
         }
-        for field in response.headers where field.name.lowercased() != "content-length" {
+        for field in response.headers where !HTTPHeaders.namesMatch(field.name, "Content-Length") {
             guard handle.addHeader(field.name, field.value) else {
                 logger.warning(
                     "response header rejected by libmicrohttpd, sending the response without it",
@@ -42,8 +42,10 @@ extension HTTPServerCore {
         return response
     }
 
-    /// Maps an error thrown by middleware or a handler to a response; only `HTTPError` and client errors
-    /// of `HTTPServerError` reach the client, anything else becomes a bare 500 with the detail in the log.
+    /// Maps an error thrown by middleware or a handler to a response.
+    ///
+    /// Only `HTTPError` and the client errors of `HTTPServerError` reach the client. Anything else becomes a
+    /// bare 500, and its detail goes to the log.
     func errorResponse(for error: any Error, request: HTTPRequest) -> HTTPResponse {
         let accept = request.header("Accept")
         if let httpError = error as? HTTPError {

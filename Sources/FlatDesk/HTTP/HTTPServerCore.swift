@@ -48,7 +48,7 @@ final class HTTPServerCore: Sendable {
         return queue(respond(connection, state), for: state, on: connection)
     }
 
-    /// Creates the request state, retained once into `context`, and answers at once when the request is
+    /// Creates the request state, retained once into `context`, and queues the response at once when the request is
     /// rejected before routing.
     private func begin(
         _ connection: OpaquePointer,

@@ -6,7 +6,7 @@ public enum HTTPServerError: Error, Equatable, CustomStringConvertible {
     case invalidHost(String)
     /// A socket call failed while opening the listening socket.
     case socketCallFailed(function: String, host: String, port: Int, errno: Int32)
-    /// libmicrohttpd refused to start on the listening socket.
+    /// libmicrohttpd failed to start on the listening socket.
     case daemonStartFailed(host: String, port: Int)
     /// `start()` was called on a server that is running or was stopped.
     case notStartable(state: String)

@@ -1,7 +1,7 @@
 import CSodium
 
 /// Files compiled into the binary (CSS, JavaScript, images), served by path with `ETag` and a one-day
-/// `Cache-Control`, and answered with 304 when the client's `If-None-Match` matches.
+/// `Cache-Control`. A request whose `If-None-Match` lists the current ETag gets 304 Not Modified.
 public struct StaticAssets: Sendable {
     /// One asset's bytes and the headers it is served with.
     public struct Asset: Sendable, Equatable {

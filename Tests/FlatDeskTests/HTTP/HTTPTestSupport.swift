@@ -117,8 +117,8 @@ final class TestServer {
         server.stop(timeoutSeconds: 2)
     }
 
-    /// The access log lines, waiting up to two seconds for at least `count` of them, because the line is
-    /// written after the response has been sent.
+    /// Returns the access log lines after waiting up to two seconds for at least `count` of them, because
+    /// each line is written after its response has been sent.
     func accessLines(atLeast count: Int) -> [String] {
         for _ in 0..<200 {
             let lines = sink.captured.filter { $0.contains(" http: request ") }

@@ -84,7 +84,7 @@ struct RouterTests {
         #expect(order.all == ["outer", "inner", "handler"])
     }
 
-    @Test func middlewareCanAnswerWithoutHandler() throws {
+    @Test func middlewareCanRespondWithoutHandler() throws {
         let router = Router()
         let reached = Recorder<String>()
         router.post("/tickets") { _ in

@@ -23,7 +23,7 @@ struct StaticAssetsTests {
         #expect(response.headers["ETag"] == assets.asset(at: "/assets/app.css")?.etag)
     }
 
-    @Test func answersMatchingETagWith304() throws {
+    @Test func matchingETagGets304() throws {
         let (server, assets) = try assetServer()
         let etag = try #require(assets.asset(at: "/assets/app.css")?.etag)
         let response = try Curl.request(
