@@ -16,7 +16,9 @@ extension HTTPServer {
         /// (`MHD_OPTION_CONNECTION_MEMORY_LIMIT`); requests whose headers do not fit are rejected by
         /// libmicrohttpd.
         public var connectionMemoryLimitBytes: Int
-        /// The largest number of open connections, or nil for libmicrohttpd's default.
+        /// The largest number of open connections, or nil for libmicrohttpd's default. At the limit
+        /// libmicrohttpd stops accepting, so new clients wait in the listen backlog. With a thread pool it
+        /// divides the limit evenly among the worker threads.
         public var maxConnections: Int?
         /// Seconds that `stop()` waits for requests in progress before it closes their connections.
         public var shutdownTimeoutSeconds: Double

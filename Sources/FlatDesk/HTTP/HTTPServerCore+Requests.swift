@@ -22,9 +22,10 @@ extension HTTPServerCore {
 
     /// Appends a body chunk, or drops it once the body exceeds the limit.
     ///
-    /// A body sent without Content-Length (chunked) is only known to be too large while it streams, and
-    /// libmicrohttpd 0.9.75 cannot queue a response before the upload ends, so the rest is read and dropped
-    /// and 413 follows. Returns false, which closes the connection, once the dropped bytes pass the limit too.
+    /// A body sent without Content-Length (chunked) is only known to be too large while it streams. In
+    /// libmicrohttpd 0.9.75, `MHD_queue_response` fails while an upload is in progress, so the rest is read
+    /// and dropped and 413 follows. Once the dropped bytes also exceed the limit, this returns false, which
+    /// closes the connection.
     func receive(_ data: UnsafePointer<CChar>?, count: Int, into state: HTTPRequestState) -> Bool {
         guard let data else { return true }
         if state.bodyTooLarge {

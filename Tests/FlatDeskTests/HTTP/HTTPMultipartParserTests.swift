@@ -98,7 +98,8 @@ struct HTTPMultipartParserTests {
 
     @Test func unescapesQuotedParameter() throws {
         let body =
-            "--B0undary\r\nContent-Disposition: form-data; name=\"a\\\"b\"; filename=\"x;y.txt\"\r\n\r\nv\r\n--B0undary--"
+            "--B0undary\r\nContent-Disposition: form-data; name=\"a\\\"b\"; filename=\"x;y.txt\"\r\n"
+            + "\r\nv\r\n--B0undary--"
         let result = try parts(body)
         #expect(result.first?.name == "a\"b")
         #expect(result.first?.filename == "x;y.txt")

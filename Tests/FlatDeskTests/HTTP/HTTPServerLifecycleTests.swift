@@ -175,4 +175,29 @@ struct HTTPServerLifecycleTests {
         #expect(returned.withLock { $0 } == SIGUSR2)
         #expect(!server.server.isRunning)
     }
+
+    @Test func closesIdleSlowClient() throws {
+        let server = try TestServer(router: okRouter()) { $0.connectionTimeoutSeconds = 1 }
+        let connection = try RawConnection(port: server.server.boundPort ?? 0)
+        let before = HTTPClock.nanoseconds()
+        connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        let result = connection.readUntilClosed()
+        let waitedMilliseconds = (HTTPClock.nanoseconds() - before) / 1_000_000
+        #expect(result.closed)
+        #expect(waitedMilliseconds >= 900)
+        #expect(waitedMilliseconds < 4000)
+    }
+
+    @Test func limitsConnections() throws {
+        let server = try TestServer(router: okRouter()) {
+            $0.threadPoolSize = 1
+            $0.maxConnections = 1
+        }
+        var held: RawConnection? = try RawConnection(port: server.server.boundPort ?? 0)
+        held?.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        // At the limit libmicrohttpd stops accepting, so the second client waits in the listen backlog.
+        #expect(throws: CurlFailure.self) { try Curl.request(server.base + "/", extra: ["--max-time", "1"]) }
+        held = nil
+        #expect(try Curl.request(server.base + "/").status == 200)
+    }
 }

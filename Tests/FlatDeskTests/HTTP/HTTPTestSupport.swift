@@ -148,3 +148,51 @@ final class Recorder<Value: Sendable>: Sendable {
 
     var all: [Value] { values.withLock { $0 } }
 }
+
+/// A plain TCP connection to a test server, for clients that misbehave on purpose.
+final class RawConnection {
+    let descriptor: Int32
+
+    /// Connects to 127.0.0.1 on `port`, with reads timing out after `readTimeoutSeconds`.
+    init(port: Int, readTimeoutSeconds: Int = 5) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var timeout = timeval(tv_sec: readTimeoutSeconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else {
+            close(descriptor)
+            throw CurlFailure(exit: errno, errors: "connect to port \(port) failed")
+        }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    func send(_ text: String) {
+        _ = text.withCString { Glibc.send(descriptor, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Reads until the server closes the connection or the read times out; returns the bytes and whether
+    /// the server closed the connection.
+    func readUntilClosed() -> (data: [UInt8], closed: Bool) {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count > 0 {
+                received += buffer[0..<count]
+                continue
+            }
+            return (received, count == 0 || errno == ECONNRESET)
+        }
+    }
+}
