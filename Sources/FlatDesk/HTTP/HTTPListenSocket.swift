@@ -14,9 +14,6 @@ final class HTTPListenSocket {
     /// Creates, binds and listens on a socket for `host` and `port`.
     /// - Throws: `HTTPServerError.invalidHost` or `.socketCallFailed` naming the failed call.
     init(host: String, port: Int) throws(HTTPServerError) {
-        guard (0...65535).contains(port) else {
-            throw .socketCallFailed(function: "bind", host: host, port: port, errno: EINVAL)
-        }
         var address = try Self.socketAddress(host: host, port: port)
         let family = Int32(address.ss_family)
         let flags = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue)

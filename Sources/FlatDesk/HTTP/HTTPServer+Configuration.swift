@@ -45,3 +45,29 @@ extension HTTPServer {
         }
     }
 }
+
+extension HTTPServer.Configuration {
+    /// Checks that every number is in the range libmicrohttpd and the socket calls accept.
+    /// - Throws: `HTTPServerError.invalidConfiguration` naming the first value out of range.
+    func validate() throws(HTTPServerError) {
+        try check("port", port, 0...65535, "between 0 and 65535")
+        try check("threadPoolSize", threadPoolSize, 1...1024, "between 1 and 1024")
+        try check("maxBodyBytes", maxBodyBytes, 0...Int.max, "0 or more")
+        try check("connectionTimeoutSeconds", connectionTimeoutSeconds, 0...Int(UInt32.max), "0 (no timeout) or more")
+        try check("connectionMemoryLimitBytes", connectionMemoryLimitBytes, 1024...Int.max, "at least 1024")
+        if let maxConnections {
+            try check("maxConnections", maxConnections, threadPoolSize...Int(UInt32.max), "at least threadPoolSize")
+        }
+    }
+
+    private func check(
+        _ setting: String,
+        _ value: Int,
+        _ range: ClosedRange<Int>,
+        _ expected: String
+    ) throws(HTTPServerError) {
+        guard range.contains(value) else {
+            throw .invalidConfiguration(setting: setting, value: value, expected: expected)
+        }
+    }
+}

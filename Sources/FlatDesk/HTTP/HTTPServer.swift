@@ -51,6 +51,7 @@ public final class HTTPServer: Sendable {
     public func start() throws(HTTPServerError) {
         let port = try lifecycle.withLock { state throws(HTTPServerError) -> Int in
             guard case .idle = state else { throw .notStartable(state: state.name) }
+            try configuration.validate()
             let socket = try HTTPListenSocket(host: configuration.host, port: configuration.port)
             state = .running(try HTTPDaemon(core: core, socket: socket), port: socket.port)
             return socket.port

@@ -4,6 +4,8 @@ import Foundation
 public enum HTTPServerError: Error, Equatable, CustomStringConvertible {
     /// The configured host is not an IPv4 or IPv6 address literal.
     case invalidHost(String)
+    /// A configuration value is out of range; `expected` describes the valid range.
+    case invalidConfiguration(setting: String, value: Int, expected: String)
     /// A socket call failed while opening the listening socket.
     case socketCallFailed(function: String, host: String, port: Int, errno: Int32)
     /// libmicrohttpd failed to start on the listening socket.
@@ -27,6 +29,8 @@ public enum HTTPServerError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .invalidHost(let host):
             "Invalid listen host '\(host)': use an IPv4 or IPv6 address literal such as 127.0.0.1 or ::1."
+        case .invalidConfiguration(let setting, let value, let expected):
+            "Invalid HTTP server setting \(setting) = \(value): it must be \(expected)."
         case .socketCallFailed(let function, let host, let port, let code):
             "\(function) failed for \(host):\(port): \(String(cString: strerror(code))). "
                 + "Check that the address exists on this machine and that the port is free."
@@ -42,7 +46,7 @@ public enum HTTPServerError: Error, Equatable, CustomStringConvertible {
     /// The response a client should get for a body it sent, or nil for server-side failures.
     public var clientError: HTTPError? {
         switch self {
-        case .invalidHost, .socketCallFailed, .daemonStartFailed, .notStartable:
+        case .invalidHost, .invalidConfiguration, .socketCallFailed, .daemonStartFailed, .notStartable:
             nil
         case .unsupportedContentType:
             HTTPError(status: 415, message: bodyErrorDescription)

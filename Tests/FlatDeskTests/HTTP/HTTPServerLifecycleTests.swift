@@ -50,6 +50,22 @@ struct HTTPServerLifecycleTests {
         #expect(throws: HTTPServerError.invalidHost("localhost")) { try server.start() }
     }
 
+    @Test func invalidSettingIsRejected() {
+        let configuration = HTTPServer.Configuration(port: 0, threadPoolSize: 0)
+        let server = HTTPServer(
+            configuration: configuration,
+            router: okRouter(),
+            logger: Logger(label: "t", sink: CapturingLogSink())
+        )
+        #expect(
+            throws: HTTPServerError.invalidConfiguration(
+                setting: "threadPoolSize", value: 0, expected: "between 1 and 1024")
+        ) {
+            try server.start()
+        }
+        #expect(!server.isRunning)
+    }
+
     @Test func keepAliveReusesConnection() throws {
         let server = try TestServer(router: okRouter())
         let result = try Curl.run([
