@@ -28,7 +28,7 @@ extension HTTPDaemon {
         }
     }
 
-    /// The option array; the logger comes first so that it also receives start-up messages.
+    /// Builds the option array, with the logger first so that it also receives start-up messages.
     private static func options(
         _ configuration: HTTPServer.Configuration,
         _ socket: HTTPListenSocket,

@@ -25,8 +25,8 @@ final class HTTPDaemon: Sendable {
     /// - Throws: `HTTPServerError.daemonStartFailed` when `MHD_start_daemon_va` returns NULL.
     init(core: HTTPServerCore, socket: HTTPListenSocket) throws(HTTPServerError) {
         let retained = Unmanaged.passRetained(core)
-        // NOTE: when start-up fails, libmicrohttpd closes the listening socket on some failure paths and not
-        // on others, so the descriptor is left alone then: a possible leak is safer than a double close.
+        // NOTE: libmicrohttpd closes the listening socket on some start-up failure paths and not on others,
+        // so after a failed start this code does not close it. A leaked descriptor is safer than a double close.
         socket.handOver()
         guard let pointer = Self.start(core.configuration, socket, retained.toOpaque()) else {
             retained.release()

@@ -42,7 +42,7 @@ enum HTTPDaemonCallbacks {
         }
     }
 
-    /// Leaves the path and query arguments percent-encoded, so that the path check sees encoded
+    /// Leaves the path and query arguments percent-encoded, so that the path check can reject encoded
     /// traversal such as `%2e%2e` and `%2f`; the server decodes them afterwards.
     static let keepEncoded: UnescapeCallback = { _, _, text in
         text.map { strlen($0) } ?? 0

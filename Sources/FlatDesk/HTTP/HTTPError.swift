@@ -13,7 +13,7 @@ public struct HTTPError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// A 400 Bad Request error with `message`.
+    /// Returns a 400 Bad Request error with `message`.
     public static func badRequest(_ message: String) -> HTTPError { HTTPError(status: 400, message: message) }
 
     /// A 401 Unauthorized error.

@@ -25,7 +25,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields = elements.map { Field(name: $0.0, value: $0.1) }
     }
 
-    /// The first value for `name`, compared case-insensitively, or nil when the header is absent.
+    /// Returns the first value for `name`, compared case-insensitively, or nil when the header is absent.
     public subscript(name: String) -> String? {
         fields.first { Self.namesMatch($0.name, name) }?.value
     }

@@ -58,7 +58,7 @@ extension HTTPMultipartParser {
         )
     }
 
-    /// The `filename*` parameter (RFC 8187 `charset'language'percent-encoded`) when present, else `filename`.
+    /// Returns the `filename*` parameter (RFC 8187 `charset'language'percent-encoded`) when present, else `filename`.
     private static func filename(from disposition: HTTPHeaderParameters) -> String? {
         guard let extended = disposition.parameters["filename*"] else {
             return disposition.parameters["filename"]

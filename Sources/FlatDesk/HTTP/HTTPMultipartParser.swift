@@ -94,7 +94,8 @@ extension HTTPMultipartParser {
         return Delimiter(start: start, isClosing: false, nextLine: index + 1)
     }
 
-    /// The end of a part's content: the line break before the delimiter belongs to the delimiter.
+    /// Returns where a part's content ends, because the line break before a delimiter belongs to the
+    /// delimiter.
     private func contentEnd(before delimiterStart: Int, contentStart: Int) -> Int {
         guard delimiterStart > contentStart else { return contentStart }
         var end = delimiterStart - 1

@@ -22,7 +22,7 @@ public struct HTTPParameters: Sendable, Sequence, Equatable {
         self.items = items
     }
 
-    /// The first value for `name`, or nil when the name is absent.
+    /// Returns the first value for `name`, or nil when the name is absent.
     public subscript(name: String) -> String? {
         items.first { $0.name == name }?.value
     }

@@ -36,7 +36,7 @@ final class HTTPPeerAddressTable: Sendable {
         _ = entries.withLock { $0.byConnection.removeValue(forKey: key) }
     }
 
-    /// The client address of `connection`, or nil when it was not recorded.
+    /// Returns the client address of `connection`, or nil when it was not recorded.
     func address(of connection: OpaquePointer) -> String? {
         let key = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(connection)))
         return entries.withLock { $0.byConnection[key] }

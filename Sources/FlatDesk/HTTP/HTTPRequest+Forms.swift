@@ -26,7 +26,7 @@ extension HTTPRequest {
 
     /// Splits a `multipart/form-data` body into its parts, in body order.
     /// - Throws: `HTTPServerError` when the media type differs, the boundary parameter is missing or the
-    ///   body is malformed; its `clientError` is the 400 or 415 response to send.
+    ///   body is malformed. Its `clientError` is the 400 or 415 response to send.
     public func multipartParts() throws(HTTPServerError) -> [HTTPMultipartPart] {
         guard let contentType, mediaType == "multipart/form-data" else {
             throw .unsupportedContentType(expected: "multipart/form-data", received: contentType)

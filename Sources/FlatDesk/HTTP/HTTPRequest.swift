@@ -56,12 +56,12 @@ public struct HTTPRequest: Sendable {
     /// The first value of each query parameter, by name.
     public var query: [String: String] { queryParameters.firstValues }
 
-    /// Every value of the query parameter `name`, in order.
+    /// Returns every value of the query parameter `name`, in order.
     public func queryValues(_ name: String) -> [String] {
         queryParameters.values(for: name)
     }
 
-    /// The first value of the header `name`, compared case-insensitively.
+    /// Returns the first value of the header `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {
         headers[name]
     }

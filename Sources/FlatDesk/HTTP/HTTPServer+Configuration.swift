@@ -5,8 +5,8 @@ extension HTTPServer {
         public var host: String
         /// The TCP port to listen on; 0 picks a free port, which `HTTPServer.boundPort` then reports.
         public var port: Int
-        /// The number of libmicrohttpd worker threads; each runs its own epoll loop and the handlers of its
-        /// connections, so a slow handler delays the other connections of its thread.
+        /// The number of libmicrohttpd worker threads. Each thread runs its own epoll loop and the handlers
+        /// of its connections, so a slow handler delays the other connections of its thread.
         public var threadPoolSize: Int
         /// The largest request body accepted, in bytes; a larger body gets 413 before any handler runs.
         public var maxBodyBytes: Int

@@ -65,7 +65,7 @@ public final class HTTPServer: Sendable {
         )
     }
 
-    /// The port the server listens on while running, which tells the chosen port when configured with 0.
+    /// The port the server listens on while running; with port 0 configured, this is the port the system chose.
     public var boundPort: Int? {
         lifecycle.withLock { state in
             guard case .running(_, let port) = state else { return nil }
@@ -76,7 +76,7 @@ public final class HTTPServer: Sendable {
     /// True from a successful `start()` until `stop()` has finished.
     public var isRunning: Bool { boundPort != nil }
 
-    /// The daemon while running, or nil.
+    /// Returns the daemon while running, or nil.
     func runningDaemon() -> HTTPDaemon? {
         lifecycle.withLock { state in
             guard case .running(let daemon, _) = state else { return nil }

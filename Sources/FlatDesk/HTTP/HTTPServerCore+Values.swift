@@ -42,12 +42,12 @@ extension HTTPServerCore {
         return HTTPParameters(items)
     }
 
-    /// The first value of the request header `name`, or nil.
+    /// Returns the first value of the request header `name`, or nil.
     static func lookupHeader(_ connection: OpaquePointer, _ name: String) -> String? {
         MHD_lookup_connection_value(connection, .HEADER_KIND, name).map { String(cString: $0) }
     }
 
-    /// All name and value byte pairs of `kind`, in the order libmicrohttpd stores them.
+    /// Returns all name and value byte pairs of `kind`, in the order libmicrohttpd stores them.
     static func values(_ connection: OpaquePointer, _ kind: MHD_ValueKind) -> [([UInt8], [UInt8])] {
         var pairs: [([UInt8], [UInt8])] = []
         withUnsafeMutablePointer(to: &pairs) { pointer in

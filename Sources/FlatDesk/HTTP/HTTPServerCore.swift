@@ -22,7 +22,7 @@ final class HTTPServerCore: Sendable {
     /// Handles one access-handler call; see `MHD_AccessHandlerCallback` for the call sequence.
     ///
     /// The first call for a request only creates its state, so that libmicrohttpd reads the body and
-    /// keeps the connection alive; later calls deliver body chunks; the last call, with an upload size of
+    /// keeps the connection alive. Later calls deliver body chunks. The last call, with an upload size of
     /// 0, routes the request and queues the response.
     func handle(
         _ connection: OpaquePointer,

@@ -27,7 +27,7 @@ extension Router {
         return nil
     }
 
-    /// The methods that some route accepts for `path`, plus HEAD for GET and OPTIONS, in a stable order.
+    /// Returns the methods that some route accepts for `path`, plus HEAD for GET and OPTIONS, in a stable order.
     private static func allowedMethods(_ path: [Substring], _ routes: [Route]) -> [HTTPMethod] {
         var methods = Set(routes.filter { $0.pattern.match(path) != nil }.map(\.method))
         guard !methods.isEmpty else { return [] }

@@ -29,7 +29,7 @@ public struct StaticAssets: Sendable {
         add(path, contentType: contentType, bytes: Array(text.utf8))
     }
 
-    /// The asset at `path`, or nil.
+    /// Returns the asset at `path`, or nil.
     public func asset(at path: String) -> Asset? {
         assets[path]
     }
@@ -37,7 +37,7 @@ public struct StaticAssets: Sendable {
     /// The paths of all assets, sorted.
     public var paths: [String] { assets.keys.sorted() }
 
-    /// The response for `request`: the asset, 304 when `If-None-Match` matches its ETag, or nil when no
+    /// Returns the response for `request`: the asset, 304 when `If-None-Match` matches its ETag, or nil when no
     /// asset has the request's path.
     public func response(for request: HTTPRequest) -> HTTPResponse? {
         guard let asset = assets[request.path] else { return nil }
@@ -65,7 +65,7 @@ public struct StaticAssets: Sendable {
         }
     }
 
-    /// A quoted BLAKE2b-128 hash of `bytes` in hexadecimal, computed with libsodium's `crypto_generichash`.
+    /// Returns a quoted BLAKE2b-128 hash of `bytes` in hexadecimal, computed with libsodium's `crypto_generichash`.
     static func entityTag(for bytes: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: 16)
         _ = sodium_init()
