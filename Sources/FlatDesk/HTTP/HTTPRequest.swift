@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One complete HTTP request as handlers see it: the body has been read in full before a handler runs.
 public struct HTTPRequest: Sendable {
@@ -72,10 +73,24 @@ public struct HTTPRequest: Sendable {
     /// The body decoded as UTF-8, or nil when it is not valid UTF-8.
     public var bodyText: String? { String(validating: body, as: UTF8.self) }
 
-    /// Creates a random 16-character hexadecimal request identifier.
+    /// Creates a 16-character hexadecimal request identifier, unique within the process.
     public static func makeRequestID() -> String {
-        let value = UInt64.random(in: .min ... .max)
-        let hex = String(value, radix: 16)
+        HTTPRequestIDGenerator.shared.next()
+    }
+}
+
+/// Produces request identifiers from a random per-process prefix and a counter, which avoids a system call
+/// for random bytes on every request.
+final class HTTPRequestIDGenerator: Sendable {
+    static let shared = HTTPRequestIDGenerator()
+
+    private let prefix = UInt64(UInt32.random(in: .min ... .max)) << 32
+    private let counter = Atomic<UInt32>(0)
+
+    /// Returns the prefix and the next counter value as 16 hexadecimal digits.
+    func next() -> String {
+        let count = counter.wrappingAdd(1, ordering: .relaxed).newValue
+        let hex = String(prefix | UInt64(count), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

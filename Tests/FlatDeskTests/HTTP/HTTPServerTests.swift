@@ -165,4 +165,10 @@ struct HTTPServerTests {
         #expect(redirect.status == 303)
         #expect(redirect.headers["Location"] == "/tickets/FD-1")
     }
+
+    @Test func requestIDsAreDistinct() {
+        let ids = (0..<1000).map { _ in HTTPRequest.makeRequestID() }
+        #expect(Set(ids).count == 1000)
+        #expect(ids.allSatisfy { $0.count == 16 })
+    }
 }
