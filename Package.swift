@@ -25,7 +25,10 @@ let package = Package(
             dependencies: ["CGit2", "CMicroHTTPD", "CCurl", "CCmark", "CSodium", "CGMime", "CSQLite"]
         ),
         .executableTarget(name: "flatdesk-cli", dependencies: ["FlatDesk"]),
-        .testTarget(name: "FlatDeskTests", dependencies: ["FlatDesk"]),
+        .testTarget(
+            name: "FlatDeskTests", dependencies: ["FlatDesk"],
+            exclude: ["Net/smtp_test_server.py", "Net/http_test_server.py"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
