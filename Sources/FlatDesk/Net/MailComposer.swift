@@ -9,6 +9,7 @@ public struct MailComposer: Sendable {
     /// Domain of generated Message-IDs, normally the helpdesk's mail domain.
     public let messageIDDomain: String
 
+    /// Creates a composer whose Message-IDs end in `@messageIDDomain`.
     public init(messageIDDomain: String) {
         self.messageIDDomain = messageIDDomain
     }

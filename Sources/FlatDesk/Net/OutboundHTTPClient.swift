@@ -11,6 +11,7 @@ public struct OutboundHTTPClient: Sendable {
     /// `User-Agent` sent unless the request sets its own.
     public let userAgent: String
 
+    /// Creates a client; the default body limit is 16 MiB.
     public init(maximumResponseBytes: Int = 16 << 20, userAgent: String = "FlatDesk") {
         self.maximumResponseBytes = maximumResponseBytes
         self.userAgent = userAgent

@@ -1,8 +1,11 @@
 /// One HTTP header field, as sent or received.
 public struct OutboundHTTPHeader: Sendable, Equatable {
+    /// Field name, such as `Authorization`.
     public var name: String
+    /// Field value without the line ending.
     public var value: String
 
+    /// Creates a header field.
     public init(name: String, value: String) {
         self.name = name
         self.value = value
@@ -17,12 +20,14 @@ public struct OutboundHTTPRequest: Sendable, Equatable {
     public var url: String
     /// Header fields, sent in the given order; `Content-Type` is sent only when listed here.
     public var headers: [OutboundHTTPHeader]
+    /// Body bytes; empty for no body.
     public var body: [UInt8]
     /// Limit for the whole exchange, connecting included.
     public var timeout: Duration
     /// Whether to follow up to five redirects; off by default so a webhook cannot be bounced elsewhere.
     public var followRedirects: Bool
 
+    /// Creates a request with header fields in the given order.
     public init(
         method: String = "GET", url: String, headers: [OutboundHTTPHeader] = [], body: [UInt8] = [],
         timeout: Duration = .seconds(30), followRedirects: Bool = false
@@ -47,11 +52,14 @@ public struct OutboundHTTPRequest: Sendable, Equatable {
 
 /// The final response to an `OutboundHTTPRequest`; any status, 4xx and 5xx included, is a response.
 public struct OutboundHTTPResponse: Sendable, Equatable {
+    /// HTTP status code of the final response.
     public var status: Int
     /// Header fields of the final response in received order, after any followed redirect.
     public var headers: [OutboundHTTPHeader]
+    /// Body bytes, already decompressed when the server used a Content-Encoding that libcurl offered.
     public var body: [UInt8]
 
+    /// Creates a response.
     public init(status: Int, headers: [OutboundHTTPHeader], body: [UInt8]) {
         self.status = status
         self.headers = headers

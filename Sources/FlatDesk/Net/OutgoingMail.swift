@@ -7,6 +7,7 @@ public struct MailAddress: Sendable, Equatable {
     /// Display name in any script; control characters become spaces when the header is written.
     public var displayName: String?
 
+    /// Creates a mailbox.
     public init(_ address: String, displayName: String? = nil) {
         self.address = address
         self.displayName = displayName
@@ -31,9 +32,13 @@ public enum MailBodyEncoding: String, Sendable, Equatable {
 
 /// An email to compose: header fields and a plain-text body with an optional HTML alternative.
 public struct OutgoingMail: Sendable, Equatable {
+    /// Author mailbox, normally the helpdesk address.
     public var from: MailAddress
+    /// Primary recipients.
     public var to: [MailAddress]
+    /// Copy recipients.
     public var cc: [MailAddress]
+    /// Addresses for replies; empty to omit the field.
     public var replyTo: [MailAddress]
     /// Subject in any script; line breaks and other control characters become spaces.
     public var subject: String
@@ -45,10 +50,14 @@ public struct OutgoingMail: Sendable, Equatable {
     public var inReplyTo: String?
     /// Message-IDs of the thread, oldest first, with or without angle brackets.
     public var references: [String]
+    /// Auto-Submitted value for automatic mail; nil for mail written by a person.
     public var autoSubmitted: MailAutoSubmitted?
+    /// Value of the Date field.
     public var date: Date
+    /// Transfer encoding of every text part.
     public var bodyEncoding: MailBodyEncoding
 
+    /// Creates a message; Cc, Reply-To, HTML, threading fields and Auto-Submitted are optional.
     public init(
         from: MailAddress, to: [MailAddress], cc: [MailAddress] = [], replyTo: [MailAddress] = [],
         subject: String, textBody: String, htmlBody: String? = nil, inReplyTo: String? = nil,

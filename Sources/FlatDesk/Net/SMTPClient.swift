@@ -5,9 +5,11 @@ import CCurl
 /// `send` blocks the calling thread for the whole SMTP session (up to the configured timeout), so callers on
 /// Swift's cooperative thread pool should run it on a thread of their own.
 public struct SMTPClient: Sendable {
+    /// Server, credentials and policies used for every message.
     public let configuration: SMTPConfiguration
     private let logger: Logger
 
+    /// Creates a client; the logger records each sent message and each failure, never the password.
     public init(configuration: SMTPConfiguration, logger: Logger = Logger(label: "flatdesk.smtp")) {
         self.configuration = configuration
         self.logger = logger

@@ -30,6 +30,7 @@ public struct SMTPConfiguration: Sendable, Equatable, CustomStringConvertible, C
     public var password: String?
     /// STARTTLS policy for `smtp://` URLs; `smtps://` is encrypted regardless.
     public var startTLS: StartTLS
+    /// SASL mechanism to use; nil lets libcurl choose.
     public var authMechanism: AuthMechanism?
     /// Limit for the whole session, connecting included.
     public var timeout: Duration

@@ -8,7 +8,9 @@ public enum SearchDocumentKind: String, Sendable, Equatable, CaseIterable {
 public struct SearchDocument: Sendable, Equatable {
     /// Ticket id (`FD-1042`) or KB slug; unique across kinds.
     public var id: String
+    /// Ticket or KB article.
     public var kind: SearchDocumentKind
+    /// Ticket subject or article title.
     public var title: String
     /// Plain or Markdown text; markup characters are ignored by the tokenizer.
     public var body: String
@@ -16,6 +18,7 @@ public struct SearchDocument: Sendable, Equatable {
     /// audiences returns only documents that share at least one tag with them.
     public var audience: [String]
 
+    /// Creates a document.
     public init(id: String, kind: SearchDocumentKind, title: String, body: String, audience: [String]) {
         self.id = id
         self.kind = kind
@@ -32,8 +35,11 @@ public struct SearchHit: Sendable, Equatable {
     /// Marks the end of a matched term in `snippet`.
     public static let highlightEnd: Character = "\u{E001}"
 
+    /// Ticket id or KB slug of the document.
     public let id: String
+    /// Kind of the document.
     public let kind: SearchDocumentKind
+    /// Title of the document.
     public let title: String
     /// Up to 16 tokens around the best match from FTS5's `snippet()`, matched terms between `highlightStart` and
     /// `highlightEnd`, and `…` where text was cut.
