@@ -69,7 +69,7 @@ public struct Logger: Sendable {
         guard level >= minimumLevel else { return }
         let fields = metadata.merging(extra) { _, new in new }
         let rendered = fields.keys.sorted().map { "\($0)=\(Logger.quoted(fields[$0] ?? ""))" }
-        let time = Date().formatted(.iso8601)
+        let time = Timestamp.format(Date())
         let tail = rendered.isEmpty ? "" : " " + rendered.joined(separator: " ")
         sink.write("\(time) \(level) \(label): \(message)\(tail)")
     }

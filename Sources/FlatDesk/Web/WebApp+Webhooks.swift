@@ -1,0 +1,4 @@
+extension WebApp {
+    /// Registers the inbound webhooks under `/api/webhooks`.
+    func registerWebhooks(on router: Router) {}
+}

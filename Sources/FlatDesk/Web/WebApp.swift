@@ -1,0 +1,46 @@
+import Foundation
+
+/// The web front end: agent console, customer portal and JSON API on one router.
+///
+/// Requests pass through three middlewares, outermost first: error mapping (helpdesk errors to
+/// status codes, pages or JSON), authentication (session cookie or bearer token) and CSRF checking.
+public final class WebApp: Sendable {
+    public let helpdesk: Helpdesk
+    public let accounts: AccountStore
+    public let throttle: LoginThrottle
+    public let logger: Logger
+    /// Adds `Secure` to cookies; set when the server is reached through HTTPS.
+    public let secureCookies: Bool
+
+    static let sessionCookie = "fd_session"
+    static let anonymousCSRFCookie = "fd_csrf"
+
+    public init(
+        helpdesk: Helpdesk, accounts: AccountStore, throttle: LoginThrottle = LoginThrottle(),
+        logger: Logger = Logger(label: "flatdesk.web"), secureCookies: Bool = false
+    ) {
+        self.helpdesk = helpdesk
+        self.accounts = accounts
+        self.throttle = throttle
+        self.logger = logger
+        self.secureCookies = secureCookies
+    }
+
+    /// The access rules under the current settings.
+    var access: TicketAccess { TicketAccess(settings: helpdesk.settings) }
+
+    /// Builds the router with every page, API route and middleware.
+    public func makeRouter() -> Router {
+        let router = Router()
+        router.use { [self] request, next in try mapErrors(request, next) }
+        router.use { [self] request, next in try authenticate(request, next) }
+        router.use { [self] request, next in try checkCSRF(request, next) }
+        WebAssets.all.register(on: router)
+        registerAuthentication(on: router)
+        registerConsole(on: router)
+        registerPortal(on: router)
+        registerAPI(on: router)
+        registerWebhooks(on: router)
+        return router
+    }
+}
