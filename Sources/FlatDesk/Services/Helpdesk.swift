@@ -8,6 +8,7 @@ import Synchronization
 public final class Helpdesk: Sendable {
     public let store: GitStore
     public let index: TicketIndex
+    public let knowledgeBase: KnowledgeBase
     public let node: NodeIdentity
     public let logger: Logger
     let clock: @Sendable () -> Date
@@ -28,6 +29,7 @@ public final class Helpdesk: Sendable {
             throw HelpdeskError.missingHelpdesk(path: path)
         }
         self.index = TicketIndex(store: store, logger: logger.with(["component": "index"]))
+        self.knowledgeBase = KnowledgeBase(store: store)
         self.node = try store.nodeIdentity()
         self.logger = logger
         self.clock = clock
