@@ -85,7 +85,7 @@ struct MailBodyWalker {
         let disposition = g_mime_object_get_disposition(object).map { String(cString: $0).lowercased() }
         let filename =
             nonBlank(g_mime_part_get_filename(part).map { String(cString: $0) })
-            ?? locationFilename(of: part)
+            .map { windowsPathFilename(of: object) ?? $0 } ?? locationFilename(of: part)
         let isBodyType = mimeType.essence == "text/plain" || mimeType.essence == "text/html"
         if isBodyType && disposition != "attachment" && filename == nil {
             addText(bodyText(of: object, mimeType: mimeType), isHTML: mimeType.essence == "text/html")
@@ -116,6 +116,23 @@ struct MailBodyWalker {
             .init(
                 filename: filename, requiredExtension: "eml", contentType: mimeType.essence, data: Data(data),
                 contentID: nil, isInline: false))
+    }
+
+    /// Returns a quoted file name parameter as written when it holds backslashes.
+    ///
+    /// Old Windows clients write paths such as `filename="C:\TEMP\ball.png"` without escaping, and GMime
+    /// reads each backslash as an RFC 5322 quoted-pair escape (`C:TEMPball.png`), which hides the
+    /// directories from `MailAttachmentName`. Names with encoded words are left to GMime.
+    private func windowsPathFilename(of object: UnsafeMutablePointer<GMimeObject>) -> String? {
+        for (header, parameter) in [("Content-Disposition", "filename=\""), ("Content-Type", "name=\"")] {
+            guard let value = g_mime_object_get_header(object, header).map({ String(cString: $0) }),
+                let start = value.range(of: parameter, options: .caseInsensitive),
+                let end = value[start.upperBound...].firstIndex(of: "\"")
+            else { continue }
+            let quoted = String(value[start.upperBound..<end])
+            return quoted.contains("\\") && !quoted.contains("=?") ? quoted : nil
+        }
+        return nil
     }
 
     /// Returns the last path segment of a Content-Location URL, which MHTML parts use instead of a file name.
