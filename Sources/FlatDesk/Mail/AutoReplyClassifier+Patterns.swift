@@ -1,8 +1,8 @@
 extension AutoReplyClassifier {
-    /// Headers whose presence marks an automatic answer, as vacation programs and ticket systems write them.
+    /// Headers whose presence marks an automatic reply, as vacation programs and ticket systems write them.
     static let autoReplyHeaders = ["X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autoresponder"]
 
-    /// `Precedence` values that RFC 3834 section 2 says responders must not answer.
+    /// `Precedence` values of bulk and list mail, to which RFC 3834 recommends automatic responders send no reply.
     static let bulkPrecedences: Set<String> = ["bulk", "junk", "list", "auto_reply"]
 
     /// Local parts mail servers send delivery reports from.

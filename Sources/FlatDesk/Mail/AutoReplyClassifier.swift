@@ -2,7 +2,7 @@ import Foundation
 
 /// Decides whether a message was written by a person or sent automatically, and by what.
 ///
-/// Structure decides first (RFC 3462 multipart/report and its report parts), then headers
+/// Structure decides first (RFC 6522 multipart/report and its report parts), then headers
 /// (RFC 3834 `Auto-Submitted`, `X-Failed-Recipients`, `Precedence`, `X-Autoreply`), then the sender
 /// and subject lines that mail servers and out-of-office responders write.
 struct AutoReplyClassifier {

@@ -1,8 +1,8 @@
-/// What kind of automatic message, if any, an inbound message is.
+/// Kind of automatic message an inbound message is, or `none` for mail written by a person.
 public enum AutoReplyKind: String, Sendable, Hashable, CaseIterable {
     /// Written by a person.
     case none
-    /// An automatic answer: out-of-office, vacation or other RFC 3834 responses and bulk or list mail.
+    /// An automatic reply: out-of-office, vacation or other RFC 3834 responses and bulk or list mail.
     case autoReply
     /// A delivery failure or delay notice from a mail server.
     case bounce

@@ -1,6 +1,6 @@
 /// Decoding of HTML character references (`&amp;`, `&#233;`, `&#x2019;`).
 enum HTMLCharacterReferences {
-    /// Longest reference name looked up; longer runs after `&` are text.
+    /// Maximum length of a reference name; longer runs after `&` are text.
     private static let maximumNameLength = 32
 
     /// Returns `bytes` with character references decoded and no-break spaces turned into spaces.

@@ -17,6 +17,9 @@ struct HTMLTextRenderer {
     private var output: [UInt8] = []
     private var trailingNewlines = 2
     private var pendingBreaks = 0
+    /// Quote depth of the blank lines a pending break writes: the lowest depth since the break was
+    /// requested, so the blank line around a block quote stays outside it.
+    private var pendingBreakQuoteDepth = 0
     private var pendingSpace = false
     private var quoteDepth = 0
     private var preDepth = 0
@@ -78,8 +81,8 @@ struct HTMLTextRenderer {
     private mutating func close(_ name: String) {
         switch name {
         case "blockquote":
-            requestBreaks(2)
             quoteDepth = max(0, quoteDepth - 1)
+            requestBreaks(2)
         case "pre":
             requestBreaks(2)
             preDepth = max(0, preDepth - 1)
@@ -123,13 +126,15 @@ struct HTMLTextRenderer {
     }
 
     private mutating func requestBreaks(_ count: Int) {
+        pendingBreakQuoteDepth = pendingBreaks == 0 ? quoteDepth : min(pendingBreakQuoteDepth, quoteDepth)
         pendingBreaks = max(pendingBreaks, count)
     }
 
     /// Ends the line; an empty line inside a block quote still gets its `>` marks.
-    private mutating func writeNewline() {
-        if quoteDepth > 0 && trailingNewlines > 0 {
-            output += Array(String(repeating: ">", count: quoteDepth).utf8)
+    private mutating func writeNewline(quoteDepth depth: Int? = nil) {
+        let depth = depth ?? quoteDepth
+        if depth > 0 && trailingNewlines > 0 {
+            output += Array(String(repeating: ">", count: depth).utf8)
         }
         output.append(0x0A)
         trailingNewlines += 1
@@ -152,7 +157,7 @@ struct HTMLTextRenderer {
     private mutating func flushPendingBreaks() {
         guard pendingBreaks > 0 else { return }
         let needed = min(pendingBreaks, 2) - min(trailingNewlines, 2)
-        for _ in 0..<max(0, needed) { writeNewline() }
+        for _ in 0..<max(0, needed) { writeNewline(quoteDepth: pendingBreakQuoteDepth) }
         pendingBreaks = 0
     }
 

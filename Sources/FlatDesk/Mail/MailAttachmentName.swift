@@ -2,16 +2,16 @@ import Foundation
 
 /// Turns the file name a message declares for an attachment into a name safe to store on disk.
 enum MailAttachmentName {
-    /// Longest file name kept, in bytes of UTF-8.
+    /// Maximum file name length, in bytes of UTF-8.
     static let maximumByteCount = 200
-    /// Longest extension kept when a long name is shortened, in bytes of UTF-8 including the dot.
+    /// Maximum length of the extension kept when a long name is shortened, in bytes of UTF-8 including the dot.
     static let maximumExtensionByteCount = 16
 
     /// Returns a safe file name for the attachment at `position` (counted from 1).
     ///
     /// Directory components (after `/` or `\`), a drive prefix such as `C:`, control characters and
-    /// leading dots are removed, runs of dots become one dot so the name never contains `..`, and the
-    /// name is shortened to `maximumByteCount` bytes keeping its extension. A name that ends up empty
+    /// leading dots are removed. Runs of dots become one dot, so the name never contains `..`. The name
+    /// is shortened to `maximumByteCount` bytes, keeping its extension. A name that ends up empty
     /// becomes `attachment-<position>.bin` (`.eml` for attached messages).
     /// - Parameters:
     ///   - declared: The decoded filename or name parameter, if any.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a walk over a MIME tree found: body text, attachments and the structure facts that
-/// auto-reply classification needs.
+/// Result of a walk over a MIME tree: body text, attachments and the structure facts that auto-reply
+/// classification needs.
 struct MailBodyContent {
     /// One piece of body text; a multipart/alternative gives one segment with both forms.
     struct Segment {

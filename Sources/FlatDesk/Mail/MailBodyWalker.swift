@@ -54,8 +54,8 @@ struct MailBodyWalker {
         }
     }
 
-    /// Picks the last alternative with plain text and the last with HTML, as RFC 2046 orders
-    /// alternatives from plainest to richest; attachments of every alternative are kept.
+    /// Picks the last alternative with plain text and the last with HTML, because RFC 2046 orders
+    /// alternatives from plainest to richest. Attachments of every alternative are kept.
     private mutating func walkAlternative(_ children: [UnsafeMutablePointer<GMimeObject>], depth: Int) {
         let results = children.map { child in
             var walker = MailBodyWalker(options: options)
@@ -70,8 +70,8 @@ struct MailBodyWalker {
         results.forEach { content.mergeNonText(of: $0) }
     }
 
-    /// A multipart without parts usually has a missing or wrong boundary, so its whole body ended up in the
-    /// prologue; that text is the best body there is.
+    /// Adds the prologue as plain text. A multipart without parts usually has a missing or wrong boundary,
+    /// so its whole body ended up in the prologue, and that text is the best body there is.
     private mutating func addPrologue(of multipart: UnsafeMutablePointer<GMimeMultipart>) {
         guard let prologue = g_mime_multipart_get_prologue(multipart) else { return }
         let bytes = Array(UnsafeBufferPointer(start: prologue, count: strlen(prologue))).map { UInt8(bitPattern: $0) }
@@ -118,7 +118,7 @@ struct MailBodyWalker {
                 contentID: nil, isInline: false))
     }
 
-    /// Returns a quoted file name parameter as written when it holds backslashes.
+    /// Returns a quoted file name parameter as written when it contains backslashes.
     ///
     /// Old Windows clients write paths such as `filename="C:\TEMP\ball.png"` without escaping, and GMime
     /// reads each backslash as an RFC 5322 quoted-pair escape (`C:TEMPball.png`), which hides the

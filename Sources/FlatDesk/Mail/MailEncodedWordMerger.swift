@@ -3,8 +3,9 @@ import Foundation
 /// Joins runs of RFC 2047 base64 encoded words before GMime decodes a header.
 ///
 /// GMime 3.2.13 (Debian bookworm) joins the base64 text of adjacent encoded words of one charset
-/// before decoding and stops at the first padding `=`, so in `=?UTF-8?B?SGVsbG8=?= =?UTF-8?B?IHdvcmxk?=`
-/// the second word is lost and a character split across two words becomes `?` (GMime issue 133).
+/// before decoding, and its decoder stops at the first padding `=`. In
+/// `=?UTF-8?B?SGVsbG8=?= =?UTF-8?B?IHdvcmxk?=` the second word is lost, and a character split across
+/// two words becomes `?`.
 /// Decoding each word on its own, joining the bytes and encoding them again as one correctly padded
 /// word leaves GMime a header it decodes right, including the charset conversion.
 enum MailEncodedWordMerger {

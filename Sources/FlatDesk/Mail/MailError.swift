@@ -1,4 +1,4 @@
-/// Why an inbound message could not be parsed.
+/// Reason an inbound message could not be parsed.
 public enum MailError: Error, Equatable, CustomStringConvertible {
     /// The input held no bytes, or only whitespace.
     case emptyInput

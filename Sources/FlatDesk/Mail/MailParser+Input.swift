@@ -12,7 +12,7 @@ extension MailParser {
         return input
     }
 
-    /// Returns the index of the first line that holds something other than spaces and tabs.
+    /// Returns the index of the first line that contains something other than spaces and tabs.
     private static func indexAfterBlankLines(_ bytes: [UInt8], from start: Int) -> Int {
         var lineStart = start
         var index = start

@@ -3,8 +3,9 @@ import Foundation
 
 /// Parses raw inbound email (RFC 5322 / MIME) with GMime into an `InboundMessage`.
 ///
-/// Parsing never crashes on malformed input: GMime reads broken structure as far as it can, and the
-/// result is a best-effort message. Only input without any header block is rejected.
+/// Malformed input gives a best-effort message because GMime reads broken structure as far as it can.
+/// Only input without any header block is rejected. The tests feed the parser the email corpus, random
+/// bytes and truncated or corrupted messages.
 public enum MailParser {
     /// Runs `g_mime_init` once per process; Swift initializes static properties lazily and thread-safely.
     private static let gmimeInitialized: Void = g_mime_init()

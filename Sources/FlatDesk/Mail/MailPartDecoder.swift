@@ -21,10 +21,10 @@ enum MailPartDecoder {
 
     /// Returns the text of a text part as UTF-8 with LF line endings.
     ///
-    /// The declared charset is converted with GMime's charset filter, the conversion
-    /// `g_mime_text_part_get_text` uses; the result is read with its length because that function
+    /// The declared charset is converted with GMime's charset filter, the conversion that
+    /// `g_mime_text_part_get_text` uses. The result is read with its length because that function
     /// returns a C string, which a `=00` in quoted-printable text would cut short. Bytes that are valid
-    /// UTF-8 with non-ASCII characters are read as UTF-8 whatever the label says, since mislabeled
+    /// UTF-8 with non-ASCII characters are read as UTF-8 whatever charset the part declares, since mislabeled
     /// UTF-8 is common and other charsets almost never form valid UTF-8. Without a usable charset,
     /// `g_mime_utils_decode_8bit` picks the fallback charset that converts the bytes with fewest errors.
     static func text(of object: UnsafeMutablePointer<GMimeObject>, options: OpaquePointer) -> String {
@@ -89,8 +89,8 @@ enum MailPartDecoder {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Returns the decoded content of a text part; content labeled base64 that is plain text (a line with
-    /// spaces between words, which base64 never has) is returned as written.
+    /// Returns the decoded content of a text part. Content labeled base64 that is plain text is returned
+    /// as written, which a line with spaces between words shows because base64 never has one.
     private static func textBytes(of part: UnsafeMutablePointer<GMimePart>) -> [UInt8] {
         guard g_mime_part_get_content_encoding(part) == GMIME_CONTENT_ENCODING_BASE64,
             let content = g_mime_part_get_content(part), let stream = g_mime_data_wrapper_get_stream(content)

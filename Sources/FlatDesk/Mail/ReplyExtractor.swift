@@ -2,10 +2,11 @@ import Foundation
 
 /// Separates the new text of a reply from the quoted history and the signature below it.
 ///
-/// Quoted history starts at an attribution line (`On … wrote:` and its translations, also wrapped
-/// over up to three lines), at an Outlook separator (`-----Original Message-----`, a rule followed by a
-/// `From:`/`Sent:` header block, in several languages) or at a trailing block of `>` lines. A `>` quote
-/// followed by more new text is an inline answer and stays; only quoted history at the end is removed.
+/// Quoted history starts at one of three markers. The first is an attribution line (`On … wrote:` and
+/// its translations, also wrapped over up to three lines). The second is an Outlook separator, such as
+/// `-----Original Message-----` or a rule above a `From:`/`Sent:` header block, in several languages.
+/// The third is a trailing block of `>` lines. A `>` quote followed by more new text is an inline reply
+/// and stays, so only quoted history at the end is removed.
 public enum ReplyExtractor {
     /// Returns the reply text with quoted history and signature removed.
     ///
@@ -28,7 +29,7 @@ public enum ReplyExtractor {
 
 /// The lines of a reply and the analysis that finds where new text ends.
 struct ReplyLines {
-    /// Longest line tested for attributions and separators; longer lines are body text.
+    /// Maximum length of a line tested for attributions and separators; longer lines are body text.
     static let maximumMarkerLineLength = 400
 
     let lines: [String]

@@ -1,7 +1,7 @@
 import Foundation
 
 extension ReplyLines {
-    /// How sure a line is to be an attribution such as `On Mon, 3 Apr 2012 at 16:19, Bob <bob@example.com> wrote:`.
+    /// Confidence that a line is an attribution such as `On Mon, 3 Apr 2012 at 16:19, Bob <bob@example.com> wrote:`.
     enum AttributionMatch {
         case none
         /// Counts only when a `>` quote follows, as for a bare `Bob wrote:`.
@@ -21,7 +21,7 @@ extension ReplyLines {
         "on ", "am ", "le ", "el ", "op ", "il ", "em ", "den ", "w dniu ", "dne ", "på ",
     ]
 
-    /// Longest text between the verb and the end of an attribution: the sender's name and address.
+    /// Maximum length of the text between the verb and the end of an attribution (the sender's name and address).
     static let maximumTextAfterVerb = 100
 
     /// Returns how many lines (one to three) an attribution starting at `index` takes, or nil.

@@ -3,7 +3,7 @@ extension ReplyLines {
     static let maximumSignatureLines = 12
 
     /// Returns where quoted history starts: the first separator, or an earlier attribution whose quote
-    /// runs to the end (an attribution followed by a quote and then new text is an inline answer).
+    /// runs to the end (an attribution followed by a quote and then new text starts an inline reply).
     func historyStart() -> Int? {
         let separator = (0..<lines.count).first { isSeparator(at: $0) }
         var index = 0
@@ -20,8 +20,8 @@ extension ReplyLines {
         return separator
     }
 
-    /// Finds a block of `>` lines at the end of `0..<end`, optionally followed by a signature; returns the
-    /// block start (including an attribution just above it) and the signature lines.
+    /// Finds a block of `>` lines at the end of `0..<end`, optionally followed by a signature.
+    /// Returns the block start (including an attribution just above it) and the signature lines.
     func trailingQuote(before end: Int) -> (start: Int, signature: Range<Int>?)? {
         let contentEnd = indexAfterLastNonBlank(before: end)
         let signature = signatureStart(in: 0..<contentEnd)

@@ -9,7 +9,7 @@ extension ReplyLines {
         "sendt fra min ", "lähetetty ", "отправлено с ",
     ]
 
-    /// Reports whether `line` is a signature delimiter: `-- ` (RFC 3676 section 4.3) or `--` as many clients
+    /// Reports whether `line` is a signature delimiter: `-- ` (RFC 3676) or `--` as many clients
     /// write it after trimming.
     func isSignatureDelimiter(_ line: String) -> Bool {
         var trimmed = Substring(line)

@@ -30,7 +30,7 @@ import Testing
         #expect((failure != nil) == Self.notMessages.contains(path), "\(path): \(String(describing: failure))")
     }
 
-    @Test func slowestCorpusFileTakesUnderOneSecond() throws {
+    @Test func slowestFileUnderOneSecond() throws {
         let clock = ContinuousClock()
         var slowest: (path: String, time: Duration) = ("", .zero)
         for path in MailFixtures.messagePaths {
@@ -42,7 +42,7 @@ import Testing
         #expect(slowest.time < .seconds(1))
     }
 
-    @Test func notAMessageIsRejectedWithItsStart() throws {
+    @Test func nonMessageIsRejected() throws {
         #expect(throws: MailError.notAMessage(byteCount: 26, start: "// Not an RFC-822 Document")) {
             try MailFixtures.parse("raw/enmime-erroneous.eml")
         }

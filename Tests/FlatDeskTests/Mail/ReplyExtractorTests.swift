@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test(arguments: ["talon-iphone", "talon-sparrow"])
-    func talonReplyWithoutSignatureIsHello(name: String) throws {
+    func talonReplyWithoutSignature(name: String) throws {
         let message = try MailFixtures.parse("replies/\(name).eml")
         #expect(message.newText == "Hello")
     }
@@ -47,12 +47,12 @@ import Testing
         "talon-html-gmail", "talon-html-hotmail", "talon-html-mail_ru", "talon-html-ms_outlook_2003",
         "talon-html-ms_outlook_2010", "talon-html-thunderbird", "talon-html-windows_mail", "talon-html-yandex_ru",
     ])
-    func talonHTMLReplyKeepsOnlyNewText(name: String) throws {
+    func talonHTMLReplyIsCut(name: String) throws {
         let text = HTMLTextConverter.text(fromHTML: try MailFixtures.text("replies/\(name).html"))
         #expect(Self.collapsed(ReplyExtractor.newText(from: text)) == "Hi. I am fine. Thanks, Alex")
     }
 
-    @Test func replySeparatedByRuleKeepsTextAboveIt() throws {
+    @Test func ruleSeparatedReplyIsCut() throws {
         let text = HTMLTextConverter.text(fromHTML: try MailFixtures.text("replies/talon-reply-separated-by-hr.html"))
         #expect(ReplyExtractor.newText(from: text) == "Hi\nthere\nBob")
     }
@@ -116,7 +116,7 @@ import Testing
     @Test(arguments: [
         "erp-email_1_5", "erp-email_sent_from_my_not_signature", "erp-email_sig_delimiter_in_middle_of_line",
     ])
-    func textWithoutHistoryOrSignatureStaysWhole(name: String) throws {
+    func plainReplyStaysWhole(name: String) throws {
         let text = try MailFixtures.text("replies/\(name).txt")
         #expect(ReplyExtractor.newText(from: text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
@@ -141,7 +141,7 @@ import Testing
         #expect(newText.hasSuffix("   - how about bullets\n   - and another"))
     }
 
-    @Test func inlineAnswersBetweenQuotesAreKept() throws {
+    @Test func inlineRepliesBetweenQuotesAreKept() throws {
         let text = try MailFixtures.text("replies/erp-email_1_8.txt")
         let newText = ReplyExtractor.newText(from: text)
         #expect(newText.contains("I will reply under this one\n\n>\n> okay?\n>\n\nand under this."))
@@ -149,7 +149,7 @@ import Testing
         #expect(!newText.contains("Hey there, this is my signature"))
     }
 
-    @Test func inlineAnswerKeepsQuoteAboveItAndDropsListFooter() throws {
+    @Test func inlineReplyDropsListFooter() throws {
         let text = try MailFixtures.text("replies/erp-email_1_2.txt")
         let newText = ReplyExtractor.newText(from: text)
         #expect(newText.hasPrefix("Hi,\nOn Tue, 2011-03-01 at 18:02 +0530, Abhishek Kona wrote:\n> Hi folks"))
@@ -184,7 +184,7 @@ import Testing
         #expect(ReplyExtractor.newText(from: text) == "Danke, der Drucker geht wieder.\n\nViele Grüße\nTom")
     }
 
-    @Test func frenchOutlookBlockWithSpaceBeforeColonIsCut() {
+    @Test func frenchOutlookBlockIsCut() {
         let text =
             "Merci !\n\nDe : Lena Fischer\nEnvoyé : lundi 30 novembre 2026 09:40\nÀ : Tom Baker\nObjet : VPN\n\nBonjour"
         #expect(ReplyExtractor.newText(from: text) == "Merci !")
@@ -203,7 +203,7 @@ import Testing
         #expect(ReplyExtractor.newText(from: text) == "Erledigt.")
     }
 
-    @Test func gmailAttributionWrappedOverTwoLinesIsCut() {
+    @Test func wrappedGmailAttributionIsCut() {
         let text = """
             Works now, thanks.
 
@@ -228,12 +228,12 @@ import Testing
         #expect(ReplyExtractor.newText(from: text) == "Danke!")
     }
 
-    @Test func attributionDirectlyBelowTextKeepsTheText() {
+    @Test func attributionBelowTextKeepsText() {
         let text = "Thanks\nOn Mon, Nov 30, 2026 at 9:40 AM, Lena <lena@northwind.example> wrote:\n> Restart it."
         #expect(ReplyExtractor.newText(from: text) == "Thanks")
     }
 
-    @Test func blockquoteInMiddleOfNewTextIsKept() {
+    @Test func midTextBlockquoteIsKept() {
         let text = """
             I checked the logs you asked about.
 
