@@ -66,6 +66,8 @@ struct AutoReplyClassifier {
             return true
         }
         if !Self.autoReplyHeaders.allSatisfy({ value(of: $0) == nil }) { return true }
+        // NOTE: mailing lists add `Precedence: bulk` or `list` to posts written by people, so list mail
+        // classifies as an auto-reply.
         if let precedence = value(of: "Precedence"), Self.bulkPrecedences.contains(Self.firstToken(of: precedence)) {
             return true
         }
@@ -98,7 +100,7 @@ struct AutoReplyClassifier {
     }
 
     private func subjectStarts(with prefixes: [String]) -> Bool {
-        let lowered = subject.lowercased()
+        let lowered = subject.prefix(80).lowercased()
         return prefixes.contains { lowered.hasPrefix($0) }
     }
 

@@ -11,6 +11,11 @@ struct HTMLTextRenderer {
     private static let paragraphBlocks: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "dl", "pre",
     ]
+    /// Maximum nesting of quotes and lists that adds `>` marks or indentation, so that deeply nested
+    /// markup cannot make the text grow with the square of its size.
+    static let maximumMarkedDepth = 16
+    /// Maximum link text compared with the link address; longer link text always gets the address.
+    static let maximumComparedLinkText = 2000
     /// Separator written for `<hr>`, as Outlook writes it in plain text.
     static let horizontalRule = String(repeating: "_", count: 32)
 
@@ -107,7 +112,7 @@ struct HTMLTextRenderer {
         guard !lists.isEmpty else { return }
         lists[lists.count - 1].count += 1
         let list = lists[lists.count - 1]
-        let indent = String(repeating: "  ", count: lists.count - 1)
+        let indent = String(repeating: "  ", count: min(lists.count - 1, Self.maximumMarkedDepth))
         writeText(Array((indent + (list.ordered ? "\(list.count). " : "- ")).utf8), preservingSpaces: true)
         pendingSpace = false
     }
@@ -116,12 +121,15 @@ struct HTMLTextRenderer {
     private mutating func finishLink() {
         guard let link = links.popLast() else { return }
         let href = link.href.trimmingCharacters(in: .whitespacesAndNewlines)
-        let start = min(link.textStart, output.count)
-        let text = String(decoding: output[start...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !href.isEmpty, !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:") else { return }
         let address = href.hasPrefix("mailto:") ? String(href.dropFirst("mailto:".count)) : href
-        guard !text.isEmpty, !href.isEmpty, !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:"),
-            text != href, text != address, text + "/" != href
-        else { return }
+        let start = min(link.textStart, output.count)
+        guard output.count - start <= Self.maximumComparedLinkText else {
+            writeText(Array(" (\(address))".utf8), preservingSpaces: true)
+            return
+        }
+        let text = String(decoding: output[start...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text != href, text != address, text + "/" != href else { return }
         writeText(Array(" (\(address))".utf8), preservingSpaces: true)
     }
 
@@ -134,7 +142,7 @@ struct HTMLTextRenderer {
     private mutating func writeNewline(quoteDepth depth: Int? = nil) {
         let depth = depth ?? quoteDepth
         if depth > 0 && trailingNewlines > 0 {
-            output += Array(String(repeating: ">", count: depth).utf8)
+            output += Array(String(repeating: ">", count: min(depth, Self.maximumMarkedDepth)).utf8)
         }
         output.append(0x0A)
         trailingNewlines += 1
@@ -164,7 +172,7 @@ struct HTMLTextRenderer {
     private mutating func writeCharacter(_ byte: UInt8) {
         flushPendingBreaks()
         if trailingNewlines > 0 {
-            output += Array(String(repeating: "> ", count: quoteDepth).utf8)
+            output += Array(String(repeating: "> ", count: min(quoteDepth, Self.maximumMarkedDepth)).utf8)
             pendingSpace = false
         } else if pendingSpace {
             output.append(0x20)

@@ -18,7 +18,7 @@ struct InboundMessageBuilder {
         }
         let content = walker.content
         let headers = reader.headers()
-        let subject = reader.subject()
+        let subject = headers.first { $0.name.caseInsensitiveCompare("Subject") == .orderedSame }?.value ?? ""
         let from = reader.fromAddress()
         let textBody = Self.textBody(of: content)
         let classifier = AutoReplyClassifier(headers: headers, subject: subject, from: from, content: content)
@@ -55,7 +55,7 @@ struct InboundMessageBuilder {
     static let forwardPrefixes = ["fwd:", "fw:", "wg:", "tr:", "rv:", "enc:", "doorst:"]
 
     static func isForward(_ subject: String) -> Bool {
-        let lower = subject.lowercased()
+        let lower = subject.prefix(16).lowercased()
         return forwardPrefixes.contains { lower.hasPrefix($0) }
     }
 

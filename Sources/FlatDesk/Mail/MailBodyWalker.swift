@@ -74,7 +74,7 @@ struct MailBodyWalker {
     /// so its whole body ended up in the prologue, and that text is the best body there is.
     private mutating func addPrologue(of multipart: UnsafeMutablePointer<GMimeMultipart>) {
         guard let prologue = g_mime_multipart_get_prologue(multipart) else { return }
-        let bytes = Array(UnsafeBufferPointer(start: prologue, count: strlen(prologue))).map { UInt8(bitPattern: $0) }
+        let bytes = Array(UnsafeRawBufferPointer(start: prologue, count: strlen(prologue)))
         addText(MailPartDecoder.decodeUnknownCharset(bytes, options: options), isHTML: false)
     }
 
@@ -145,6 +145,8 @@ struct MailBodyWalker {
     }
 
     private func bodyText(of object: UnsafeMutablePointer<GMimeObject>, mimeType: MailMimeType) -> String {
+        // TODO: uuencoded files inside plain text ("begin 644 name" to "end", as Lotus Notes sends them)
+        // stay in the body text; GMime decodes uuencode only as a Content-Transfer-Encoding.
         let text = MailPartDecoder.text(of: object, options: options)
         guard mimeType.essence == "text/plain", mimeType.parameter("format")?.lowercased() == "flowed" else {
             return text

@@ -8,14 +8,19 @@ import Foundation
 struct MailHeaderReader {
     let message: UnsafeMutablePointer<GMimeMessage>
     let options: OpaquePointer
+    /// Top-level header fields in order, with their raw (folded, encoded) values as bytes, since raw
+    /// 8-bit header text may be in any charset.
+    private let fields: [(name: String, raw: [UInt8])]
 
-    private var headerList: UnsafeMutablePointer<GMimeHeaderList>? {
-        fd_gmime_message_object(message).flatMap { g_mime_object_get_header_list($0) }
+    init(message: UnsafeMutablePointer<GMimeMessage>, options: OpaquePointer) {
+        self.message = message
+        self.options = options
+        fields = Self.fields(of: message)
     }
 
     /// Returns every top-level header field in order, unfolded and decoded.
     func headers() -> [MailHeader] {
-        fields().map { MailHeader(name: $0.name, value: decodedText($0.raw)) }
+        fields.map { MailHeader(name: $0.name, value: decodedText($0.raw)) }
     }
 
     /// Returns the Message-ID without angle brackets, or nil when it is missing or empty.
@@ -85,10 +90,10 @@ struct MailHeaderReader {
         }
     }
 
-    /// Returns the fields of the top-level header in order, with their raw (folded, encoded) values as
-    /// bytes, since raw 8-bit header text may be in any charset.
-    private func fields() -> [(name: String, raw: [UInt8])] {
-        guard let list = headerList else { return [] }
+    private static func fields(of message: UnsafeMutablePointer<GMimeMessage>) -> [(name: String, raw: [UInt8])] {
+        guard let list = fd_gmime_message_object(message).flatMap({ g_mime_object_get_header_list($0) }) else {
+            return []
+        }
         return (0..<g_mime_header_list_get_count(list)).compactMap { index in
             guard let header = g_mime_header_list_get_header_at(list, index),
                 let name = g_mime_header_get_name(header)
@@ -98,12 +103,12 @@ struct MailHeaderReader {
     }
 
     private func rawValues(of name: String) -> [[UInt8]] {
-        fields().filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.raw)
+        fields.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.raw)
     }
 
-    private func rawValue(of header: UnsafeMutablePointer<GMimeHeader>) -> [UInt8] {
+    private static func rawValue(of header: UnsafeMutablePointer<GMimeHeader>) -> [UInt8] {
         guard let raw = g_mime_header_get_raw_value(header) ?? g_mime_header_get_value(header) else { return [] }
-        return Array(UnsafeBufferPointer(start: raw, count: strlen(raw))).map { UInt8(bitPattern: $0) }
+        return Array(UnsafeRawBufferPointer(start: raw, count: strlen(raw)))
     }
 
     /// Unfolds a raw value and decodes its encoded words and raw 8-bit text to UTF-8.
@@ -121,7 +126,7 @@ struct MailHeaderReader {
         let unfolded = Self.withCString(raw) { g_mime_utils_header_unfold($0) }
         guard let unfolded else { return raw }
         defer { g_free(unfolded) }
-        let bytes = Array(UnsafeBufferPointer(start: unfolded, count: strlen(unfolded))).map { UInt8(bitPattern: $0) }
+        let bytes = Array(UnsafeRawBufferPointer(start: unfolded, count: strlen(unfolded)))
         guard let text = String(validating: bytes, as: UTF8.self) else { return bytes }
         return Array(MailEncodedWordMerger.merged(text.trimmingCharacters(in: .whitespacesAndNewlines)).utf8)
     }

@@ -15,7 +15,7 @@ public enum MailParser {
     /// - Throws: `MailError.emptyInput` or `MailError.notAMessage` when the bytes are not a message.
     public static func parse(_ raw: [UInt8]) throws(MailError) -> InboundMessage {
         _ = gmimeInitialized
-        let input = normalizedInput(raw)
+        let input = withUnterminatedEncodedWordsBroken(normalizedInput(raw))
         guard !input.isEmpty else { throw .emptyInput }
 
         let options = try GMimeParserOptionsReference()

@@ -42,6 +42,9 @@ enum MailPartDecoder {
     }
 
     /// Decodes `bytes` as UTF-8 when valid, else with GMime's fallback charset detection.
+    ///
+    /// NOTE: the fallback is Windows-1252, so undeclared Cyrillic (KOI8-R, Windows-1251) or other
+    /// single-byte text comes out as Latin letters; no statistical charset detection is done.
     static func decodeUnknownCharset(_ bytes: [UInt8], options: OpaquePointer) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         let withoutNUL = bytes.filter { $0 != 0 }

@@ -113,4 +113,23 @@ import Testing
         let html = String(repeating: "<!--c-->", count: 100_000) + "end"
         #expect(text(html) == "end")
     }
+
+    @Test func manyUnclosedLinksAreFast() {
+        let html =
+            String(repeating: "<a href=\"https://x.example\">", count: 20_000)
+            + String(repeating: "word ", count: 20_000)
+            + String(repeating: "</a>", count: 20_000)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = text(html) }
+        #expect(elapsed < .seconds(1))
+    }
+
+    @Test func deeplyNestedListsAreFast() {
+        let html = String(repeating: "<ul><li>item", count: 10_000)
+        let clock = ContinuousClock()
+        var result = ""
+        let elapsed = clock.measure { result = text(html) }
+        #expect(elapsed < .seconds(1))
+        #expect(result.utf8.count < 1_000_000)
+    }
 }

@@ -317,6 +317,22 @@ import Testing
         #expect(subject == "deep")
     }
 
+    @Test func unterminatedEncodedWordsParseQuickly() throws {
+        let subject = String(repeating: "=?UTF-8?B?w6k ", count: 50_000)
+        let bytes = Array("From: a@example.com\nSubject: \(subject)\n\nBody".utf8)
+        let clock = ContinuousClock()
+        var body = ""
+        let elapsed = try clock.measure { body = try MailParser.parse(bytes).textBody }
+        #expect(elapsed < .seconds(2))
+        #expect(body == "Body")
+    }
+
+    @Test func manyClosedEncodedWordsStayDecoded() throws {
+        let subject = String(repeating: "=?UTF-8?Q?=C3=A4?= ", count: 600)
+        let message = try MailFixtures.parse(message: "From: a@example.com\nSubject: \(subject)\n\nBody")
+        #expect(message.subject == String(repeating: "ä", count: 600))
+    }
+
     @Test func concurrentParsingGivesSameResults() async throws {
         let paths = Array(MailFixtures.messagePaths.prefix(60))
         let serial = try paths.map { try? MailFixtures.parse($0) }.map { $0?.subject }

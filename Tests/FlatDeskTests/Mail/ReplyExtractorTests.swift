@@ -165,6 +165,13 @@ import Testing
         #expect(newText.hasPrefix("Hi folks"))
     }
 
+    @Test func manyAttributionLikeLinesAreFast() {
+        let text = String(repeating: "Bob wrote:\n\n\n> quote\nreply\n", count: 20_000)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = ReplyExtractor.newText(from: text) }
+        #expect(elapsed < .seconds(2))
+    }
+
     // MARK: own cases
 
     @Test func germanOutlookBlockIsCut() {
