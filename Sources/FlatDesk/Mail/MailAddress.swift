@@ -12,6 +12,7 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
         self.email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
+    /// The address as `Name <email>`, or the bare email without a name.
     public var description: String {
         guard let name else { return email }
         return "\(name) <\(email)>"

@@ -7,6 +7,7 @@ public enum MailError: Error, Equatable, CustomStringConvertible {
     /// A GMime call returned no object for a message of `byteCount` bytes.
     case gmimeFailed(function: String, byteCount: Int)
 
+    /// Message naming what failed, on which input, and what to check.
     public var description: String {
         switch self {
         case .emptyInput:
