@@ -32,8 +32,8 @@ public struct InboundMessage: Sendable {
     public var autoReply: AutoReplyKind
     /// For a bounce, the Message-ID of the returned original message, when the bounce includes it.
     public var bouncedMessageID: String?
-    /// The reply text without quoted history and signature (see `ReplyExtractor`); for a forward
-    /// (subject starting `Fwd:`, `FW:`, `WG:`, `TR:`, `RV:`, `ENC:` or `Doorst:`) the whole text body.
+    /// The reply text without quoted history and signature (see `ReplyExtractor`). A forward, whose
+    /// subject starts with `Fwd:`, `FW:`, `WG:`, `TR:`, `RV:`, `ENC:` or `Doorst:`, keeps its whole text body.
     public var newText: String
 
     /// Returns the decoded values of every header field named `name`, compared without case.
