@@ -249,6 +249,12 @@ import Testing
         #expect(message.from?.email == "a@example.com")
     }
 
+    @Test func forwardKeepsWholeTextAsNewText() throws {
+        let message = try MailFixtures.parse("raw/flanker-multi-received-headers.eml")
+        #expect(message.newText == message.textBody)
+        #expect(message.newText.contains("Forward please"))
+    }
+
     // MARK: hostile input
 
     @Test(arguments: [[UInt8](), Array("   \r\n\n\t\n".utf8)])
