@@ -242,6 +242,18 @@ import Testing
         #expect(message.textBody == "beforeafter €")
     }
 
+    @Test func plainTextLabeledBase64IsKept() throws {
+        let message = try MailFixtures.parse("raw/enmime-mime-bad-content-transfer-encoding.eml")
+        #expect(message.textBody.hasPrefix("ploozdect  nispplul swunkglap zarplontruskdremp fruftsist\n"))
+        #expect(message.htmlBody?.contains("This is an example") == true)
+    }
+
+    @Test func mislabeledUTF8IsReadAsUTF8() throws {
+        let message = try MailFixtures.parse(
+            message: "From: a@example.com\nContent-Type: text/plain; charset=iso-8859-1\n\nGrüße")
+        #expect(message.textBody == "Grüße")
+    }
+
     @Test func mboxLineAndBOMAreSkipped() throws {
         let text = "\u{FEFF}From MAILER-DAEMON Mon Nov 30 09:12:00 2026\nFrom: a@example.com\nSubject: Hi\n\nBody"
         let message = try MailParser.parse(Array(text.utf8))
