@@ -164,7 +164,9 @@ struct MailBodyWalker {
         guard let options = try? GMimeParserOptionsReference(),
             let message = try? MailParser.constructMessage(bytes + Array("\n\n".utf8), options: options)
         else { return nil }
-        return MailHeaderReader(message: message.pointer, options: options.pointer).messageID()
+        return withExtendedLifetime((message, options)) {
+            MailHeaderReader(message: message.pointer, options: options.pointer).messageID()
+        }
     }
 
     private func nonBlank(_ value: String?) -> String? {

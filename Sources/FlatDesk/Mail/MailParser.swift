@@ -42,9 +42,11 @@ public enum MailParser {
         let stream = try GMimeReference(owning: check(streamPointer, "g_mime_stream_mem_new_with_buffer", bytes))
         let parser = try GMimeReference(
             owning: check(g_mime_parser_new_with_stream(stream.pointer), "g_mime_parser_new_with_stream", bytes))
-        g_mime_parser_set_format(parser.pointer, GMIME_FORMAT_MESSAGE)
-        guard let message = g_mime_parser_construct_message(parser.pointer, options.pointer) else { return nil }
-        return GMimeReference(owning: message)
+        let message = withExtendedLifetime((stream, parser, options)) {
+            g_mime_parser_set_format(parser.pointer, GMIME_FORMAT_MESSAGE)
+            return g_mime_parser_construct_message(parser.pointer, options.pointer)
+        }
+        return message.map { GMimeReference(owning: $0) }
     }
 
     /// Turns a NULL result of the GMime function `function` into `MailError.gmimeFailed`.

@@ -64,13 +64,15 @@ enum MailPartDecoder {
         let converted = collectBytes { output in
             guard let filteredPointer = g_mime_stream_filter_new(output) else { return }
             let filtered = GMimeReference(owning: filteredPointer)
-            _ = g_mime_stream_filter_add(fd_gmime_stream_filter(filtered.pointer), filter.pointer)
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) {
-                    _ = g_mime_stream_write(filtered.pointer, $0.baseAddress, $0.count)
+            withExtendedLifetime((filter, filtered)) {
+                _ = g_mime_stream_filter_add(fd_gmime_stream_filter(filtered.pointer), filter.pointer)
+                bytes.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) {
+                        _ = g_mime_stream_write(filtered.pointer, $0.baseAddress, $0.count)
+                    }
                 }
+                _ = g_mime_stream_flush(filtered.pointer)
             }
-            _ = g_mime_stream_flush(filtered.pointer)
         }
         return String(decoding: converted, as: UTF8.self)
     }
@@ -134,10 +136,13 @@ enum MailPartDecoder {
     private static func collectBytes(_ write: (UnsafeMutablePointer<GMimeStream>) -> Void) -> [UInt8] {
         guard let streamPointer = g_mime_stream_mem_new() else { return [] }
         let stream = GMimeReference(owning: streamPointer)
-        write(stream.pointer)
-        guard let array = g_mime_stream_mem_get_byte_array(fd_gmime_stream_mem(stream.pointer)),
-            let data = array.pointee.data
-        else { return [] }
-        return Array(UnsafeBufferPointer(start: data, count: Int(array.pointee.len)))
+        // The byte array belongs to the stream, so the stream must outlive the copy.
+        return withExtendedLifetime(stream) {
+            write(stream.pointer)
+            guard let array = g_mime_stream_mem_get_byte_array(fd_gmime_stream_mem(stream.pointer)),
+                let data = array.pointee.data
+            else { return [] }
+            return Array(UnsafeBufferPointer(start: data, count: Int(array.pointee.len)))
+        }
     }
 }
