@@ -49,7 +49,7 @@ extension ReplyLines {
     }
 
     /// Reports whether `line` ends as an attribution can, with `:` or `wrote` before trailing spaces and
-    /// dashes; this cheap test spares the full classification for almost every line.
+    /// dashes. This cheap test spares the full classification for almost every line.
     static func endsLikeAttribution(_ line: String) -> Bool {
         var trimmed = Substring(line).utf8[...]
         while let last = trimmed.last, last == 0x20 || last == 0x09 || last == 0x2D { trimmed = trimmed.dropLast() }
