@@ -353,7 +353,7 @@ import Testing
 
     @Test func concurrentParsingGivesSameResults() async throws {
         let paths = Array(MailFixtures.messagePaths.prefix(60))
-        let serial = try paths.map { try? MailFixtures.parse($0) }.map { $0?.subject }
+        let serial = paths.map { try? MailFixtures.parse($0) }.map { $0?.subject }
         let concurrent = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
             for (index, path) in paths.enumerated() {
                 let bytes = try MailFixtures.bytes(path)
