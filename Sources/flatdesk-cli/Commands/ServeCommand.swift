@@ -33,7 +33,11 @@ enum ServeCommand: Command {
             return ExitStatus.failure
         }
         let accounts = try AccountStore(gitDirectory: helpdesk.store.gitDirectory)
-        let app = WebApp(helpdesk: helpdesk, accounts: accounts, logger: logger.with(["component": "web"]), secureCookies: arguments.flag("--secure-cookies"))
+        let search = try SearchService(helpdesk: helpdesk)
+        search.fillInBackground()
+        let app = WebApp(
+            helpdesk: helpdesk, accounts: accounts, logger: logger.with(["component": "web"]),
+            secureCookies: arguments.flag("--secure-cookies"), search: search)
         var configuration = HTTPServer.Configuration()
         configuration.host = arguments.value("--bind") ?? "127.0.0.1"
         configuration.port = try arguments.integer("--port", default: 8080)
