@@ -68,6 +68,8 @@ public struct HelpdeskProfile: Codable, Sendable, Equatable {
     public var name: String = "FlatDesk"
     public var keyPrefix: String = "FD"
     public var supportAddress: String?
+    /// The address people use to reach the web console, such as `https://help.example.com`; used in emailed links.
+    public var publicURL: String?
     public var timeZone: String = "UTC"
     public var bot: BotIdentity = BotIdentity()
     public var portal: PortalOptions = PortalOptions()

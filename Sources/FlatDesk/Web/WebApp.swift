@@ -13,14 +13,18 @@ public final class WebApp: Sendable {
     public let secureCookies: Bool
     /// Full-text search, or nil when the server runs without it.
     public let search: SearchService?
+    /// Sends password-reset links; nil when outgoing mail is not configured.
+    public let resetMailer: (any PasswordResetMailer)?
 
     static let sessionCookie = "fd_session"
     static let anonymousCSRFCookie = "fd_csrf"
 
     public init(
         helpdesk: Helpdesk, accounts: AccountStore, throttle: LoginThrottle = LoginThrottle(),
-        logger: Logger = Logger(label: "flatdesk.web"), secureCookies: Bool = false, search: SearchService? = nil
+        logger: Logger = Logger(label: "flatdesk.web"), secureCookies: Bool = false, search: SearchService? = nil,
+        resetMailer: (any PasswordResetMailer)? = nil
     ) {
+        self.resetMailer = resetMailer
         self.search = search
         self.helpdesk = helpdesk
         self.accounts = accounts
@@ -45,6 +49,7 @@ public final class WebApp: Sendable {
         registerAPI(on: router)
         registerWebhooks(on: router)
         registerSearch(on: router)
+        registerPasswordReset(on: router)
         return router
     }
 }
