@@ -23,6 +23,9 @@ extension HelpdeskSettings {
         }
         problems += settings.crossReferenceProblems()
         problems += settings.loadSLA()
+        if let automations = settings.rawFiles["automations.json"] {
+            problems += AutomationRules.parse(automations).problems
+        }
         return (settings, problems)
     }
 
