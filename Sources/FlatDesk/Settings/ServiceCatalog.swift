@@ -3,7 +3,7 @@ import Foundation
 /// The service catalog from `settings/catalog.json`: the request forms customers fill in on the portal.
 ///
 /// Each item becomes a `service_request` with the item's category, team and priority. An item with an
-/// error is left out of the catalog, so the portal never offers a form that cannot be submitted; the
+/// error is left out of the catalog, so the portal does not offer a form that cannot be submitted. The
 /// problems are returned so that `flatdesk check` can print them.
 public struct ServiceCatalog: Sendable, Equatable {
     /// One service a requester can order, with its form.
@@ -85,7 +85,7 @@ public struct ServiceCatalog: Sendable, Equatable {
         self.items = items
     }
 
-    /// The item with `id`, or nil.
+    /// Returns the item with `id`, or nil.
     public func item(_ id: String) -> Item? {
         items.first { $0.id == id }
     }
@@ -146,8 +146,12 @@ private struct ServiceCatalogChecker {
             )
             return []
         }
-        guard let values = document["items"]?.arrayValue else {
+        guard let itemsValue = document["items"], !itemsValue.isNull else {
             report(line: 1, "missing required field 'items' (expected an array of catalog items)")
+            return []
+        }
+        guard let values = itemsValue.arrayValue else {
+            report("invalid items (expected an array of catalog items, found \(itemsValue.typeName))")
             return []
         }
         var seen = Set<String>()
@@ -197,7 +201,7 @@ private struct ServiceCatalogChecker {
             report("\(place): unknown team '\(team)' (expected one of settings/teams.json)")
         }
         if let summary = item.summaryField, !item.fields.contains(where: { $0.id == summary }) {
-            report("\(place): summaryField '\(summary)' is not the id of one of the item's fields")
+            report("\(place): invalid summaryField '\(summary)' (expected the id of one of the item's fields)")
         }
     }
 
@@ -282,7 +286,7 @@ private struct ServiceCatalogChecker {
         return values.compactMap(\.stringValue)
     }
 
-    /// An item or field id: letters, digits, `-`, `_` and `.`, because ids go into URLs, form names and `customFields`.
+    /// Reads an item or field id: letters, digits, `-`, `_` and `.`, because ids go into URLs, form names and `customFields`.
     private mutating func identifier(_ value: JSONValue?, at place: String) -> String? {
         guard let value, !value.isNull else {
             report("\(place): missing required field 'id'")
@@ -313,7 +317,7 @@ private struct ServiceCatalogChecker {
         return text
     }
 
-    /// A trimmed string, or nil when absent, null, empty or not a string; a non-string is reported.
+    /// Reads a trimmed string, or nil when absent, null, empty or not a string. A non-string value is reported.
     private mutating func optionalText(_ value: JSONValue?, key: String, at place: String) -> String? {
         guard let value, !value.isNull else { return nil }
         guard let text = value.stringValue else {

@@ -1,7 +1,7 @@
 extension WebApp {
     /// Registers the customer portal under `/portal` and the knowledge base under `/kb`.
     ///
-    /// Portal pages need a signed-in viewer (customers, and staff who want the customer's view); the
+    /// Portal pages need a signed-in viewer: customers, or staff who want the customer's view. The
     /// knowledge base is open to anonymous readers, who see public articles only.
     func registerPortal(on router: Router) {
         router.get("/portal") { [self] request in try portalHome(request) }

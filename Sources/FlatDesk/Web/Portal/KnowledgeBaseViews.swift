@@ -8,7 +8,7 @@ struct KnowledgeBaseViews {
     let viewer: Viewer?
     let timeZone: String
 
-    /// Whether every whitespace-separated term of `query` is in the title, body or tags, ignoring case.
+    /// Checks that every whitespace-separated term of `query` is in the title, body or tags, ignoring case.
     static func matches(_ article: KBArticle, query: String) -> Bool {
         let terms = query.split(whereSeparator: \.isWhitespace)
         return terms.allSatisfy { term in
@@ -17,7 +17,7 @@ struct KnowledgeBaseViews {
         }
     }
 
-    /// The search form and the articles grouped by category, categories in alphabetical order.
+    /// Renders the search form and the articles grouped by category, categories in alphabetical order.
     /// - Parameters:
     ///   - query: the search terms, empty when not searching.
     ///   - category: the category the list is limited to, or nil for all.
@@ -86,7 +86,7 @@ struct KnowledgeBaseViews {
         return HTML.join(badges)
     }
 
-    /// One article: title, facts and the body rendered with cmark-gfm in safe mode.
+    /// Renders one article: title, facts and the body rendered with cmark-gfm in safe mode.
     func articlePage(_ article: KBArticle) -> HTML {
         let category: HTML =
             article.category.map { " › <a href=\"/kb?category=\(Self.queryEncoded($0))\">\($0)</a>" } ?? .empty
@@ -111,7 +111,7 @@ struct KnowledgeBaseViews {
             "<aside class=\"kb-more-help\"><p>Still stuck? <a href=\"/portal/new\">Open a request</a> and we will help.</p></aside>"
     }
 
-    /// The body without a leading `# Title` line that repeats the article title, which the page shows already.
+    /// Removes a leading `# Title` line that repeats the article title, because the page shows the title already.
     static func bodyWithoutTitle(_ article: KBArticle) -> String {
         let lines = article.body.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),

@@ -5,11 +5,11 @@ import Foundation
 /// Each field is posted as `field-<id>`. Answers are trimmed; required fields must be answered, a select
 /// answer must be one of the options, and a date must be a real `YYYY-MM-DD` calendar date.
 struct PortalCatalogSubmission {
-    /// The longest answer accepted in a text field, in characters.
+    /// The maximum length of a text field answer, in characters.
     static let maxTextLength = 500
-    /// The longest answer accepted in a textarea, in characters.
+    /// The maximum length of a textarea answer, in characters.
     static let maxTextAreaLength = 10_000
-    /// The longest summary appended to the subject, in characters.
+    /// The maximum length of the summary appended to the subject, in characters.
     static let maxSummaryLength = 80
 
     let item: ServiceCatalog.Item
@@ -18,7 +18,7 @@ struct PortalCatalogSubmission {
     /// Messages by field id.
     private(set) var errors: [String: String] = [:]
 
-    /// An empty form for `item`.
+    /// Creates an empty form for `item`.
     init(item: ServiceCatalog.Item) {
         self.item = item
     }
@@ -33,7 +33,7 @@ struct PortalCatalogSubmission {
         }
     }
 
-    /// The form field name of a catalog field.
+    /// Returns the form field name of a catalog field.
     static func formName(_ field: ServiceCatalog.Field) -> String {
         "field-" + field.id
     }
@@ -65,7 +65,7 @@ struct PortalCatalogSubmission {
         }
     }
 
-    /// Whether `text` is a valid `YYYY-MM-DD` date, as sent by `<input type="date">`.
+    /// Checks that `text` is a valid `YYYY-MM-DD` date, as sent by `<input type="date">`.
     static func isCalendarDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -99,8 +99,8 @@ struct PortalCatalogSubmission {
         return lines.joined(separator: "\n")
     }
 
-    /// The service request to create for `requester`, with the item's category, team and priority and
-    /// the answers in `customFields`.
+    /// Builds the service request for `requester`, with the item's category, team and priority and the
+    /// answers in `customFields`.
     func newTicket(requester: String) -> NewTicket {
         var draft = NewTicket(subject: subject, text: requestText, requester: requester)
         draft.ticketType = .serviceRequest

@@ -16,7 +16,7 @@ enum PortalForms {
         var error: String?
     }
 
-    /// A single-line text input; `type` is an HTML input type such as `text` or `date`.
+    /// Renders a single-line input whose `type` is an HTML input type such as `text` or `date`.
     static func input(_ control: Control, type: String = "text", maxLength: Int? = nil) -> HTML {
         let limit: HTML = maxLength.map { " maxlength=\"\($0)\"" } ?? .empty
         let input: HTML = """
@@ -25,7 +25,7 @@ enum PortalForms {
         return wrap(control, input)
     }
 
-    /// A multi-line text area.
+    /// Renders a multi-line text area.
     static func textArea(_ control: Control, rows: Int = 6) -> HTML {
         let area: HTML = """
             <textarea id="\(control.id)" name="\(control.name)" rows="\(rows)"\(attributes(control))>\(control.value)</textarea>
@@ -33,7 +33,7 @@ enum PortalForms {
         return wrap(control, area)
     }
 
-    /// A drop-down list whose first entry is an empty "Choose…" choice.
+    /// Renders a drop-down list whose first entry is an empty "Choose…" choice.
     /// - Parameters:
     ///   - choices: the posted value and the visible text of each option.
     static func select(_ control: Control, choices: [(value: String, text: String)], blankText: String = "Choose…")
@@ -49,7 +49,7 @@ enum PortalForms {
         return wrap(control, select)
     }
 
-    /// A list of every error at the top of a form, so that no message is missed on a long form.
+    /// Renders every error in one list at the top of a form, so that no message is missed on a long form.
     static func errorSummary(_ messages: [String]) -> HTML {
         guard !messages.isEmpty else { return .empty }
         let items = messages.map { message -> HTML in "<li>\(message)</li>" }

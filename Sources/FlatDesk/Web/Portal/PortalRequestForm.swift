@@ -2,9 +2,9 @@ import Foundation
 
 /// The values and errors of the portal's new request form.
 struct PortalRequestForm {
-    /// The longest subject accepted, in characters.
+    /// The maximum subject length, in characters.
     static let maxSubjectLength = 200
-    /// The longest description accepted, in characters.
+    /// The maximum description length, in characters.
     static let maxDescriptionLength = 20_000
 
     var subject = ""
@@ -61,7 +61,7 @@ struct PortalRequestForm {
         }
     }
 
-    /// The ticket to create for `requester`, opened through the portal.
+    /// Builds the ticket for `requester`, opened through the portal.
     func newTicket(requester: String) -> NewTicket {
         var draft = NewTicket(subject: subject, text: description, requester: requester)
         draft.channel = .portal

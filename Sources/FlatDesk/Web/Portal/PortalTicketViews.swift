@@ -1,14 +1,14 @@
 /// The HTML of the portal's ticket list and ticket page.
 ///
-/// Every view here shows public entries only; callers pass tickets through `TicketAccess.visibleTicket`
-/// as well, so an internal note never reaches a customer even if a view is reused elsewhere.
+/// Every view here shows public entries only. Callers also pass tickets through `TicketAccess.visibleTicket`,
+/// so an internal note does not reach a customer even if a view is reused elsewhere.
 struct PortalTicketViews {
     let settings: HelpdeskSettings
     let viewer: Viewer
 
     private var timeZone: String { settings.profile.timeZone }
 
-    /// A table of tickets with key, subject, status and last update, or `emptyText` when there are none.
+    /// Renders a table of tickets with key, subject, status and last update, or `emptyText` when there are none.
     func ticketTable(_ tickets: [Ticket], id: String, emptyText: String) -> HTML {
         guard !tickets.isEmpty else { return "<p class=\"empty\" id=\"\(id)-empty\">\(emptyText)</p>" }
         let rows = tickets.map(ticketRow)
@@ -30,12 +30,12 @@ struct PortalTicketViews {
             """
     }
 
-    /// The status as a badge with its display name from `settings/statuses.json`.
+    /// Renders the status as a badge with its display name from `settings/statuses.json`.
     func statusBadge(_ status: String) -> HTML {
         "<span class=\"status-badge status-\(status)\">\(settings.statusName(status))</span>"
     }
 
-    /// The page heading and the facts a requester cares about: status, type, category and times.
+    /// Renders the page heading and the facts a requester cares about: status, type, category and times.
     func ticketHeader(_ ticket: Ticket) -> HTML {
         var facts: [HTML] = [
             fact("Status", statusBadge(ticket.status), id: "ticket-status"),
@@ -58,7 +58,7 @@ struct PortalTicketViews {
         return "<div><dt>\(name)</dt><dd\(idAttribute)>\(value)</dd></div>"
     }
 
-    /// The request and public replies, oldest first, with Markdown rendered by cmark-gfm in safe mode.
+    /// Renders the request and public replies, oldest first, with Markdown rendered by cmark-gfm in safe mode.
     func thread(_ ticket: Ticket) -> HTML {
         let entries = ticket.entries.filter { $0.kind.isPublic }.map(entry)
         return "<ol class=\"thread\" id=\"thread\">\(entries)</ol>"
@@ -77,7 +77,7 @@ struct PortalTicketViews {
             """
     }
 
-    /// The reply form, or a notice in its place for a closed ticket.
+    /// Renders the reply form, or a notice in its place for a closed ticket.
     /// - Parameters:
     ///   - text: the text to keep in the box after a rejected reply.
     ///   - error: the message shown when the last reply was rejected.
@@ -101,12 +101,12 @@ struct PortalTicketViews {
             """
     }
 
-    /// The name of a person in `settings/people.json`, else the email address.
+    /// Returns the name of a person in `settings/people.json`, else the email address.
     func personName(_ email: String) -> String {
         settings.person(email)?.name ?? email
     }
 
-    /// A requester-friendly name of a ticket type.
+    /// Returns a requester-friendly name of a ticket type.
     static func typeName(_ type: TicketType) -> String {
         switch type {
         case .incident: "Incident"

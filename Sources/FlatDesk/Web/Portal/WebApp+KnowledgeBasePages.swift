@@ -1,8 +1,8 @@
 import Foundation
 
 extension WebApp {
-    /// The articles the reader may see, grouped by category; `?q=` keeps those that contain every search
-    /// term and `?category=` those of one category.
+    /// Serves the articles the reader may see, grouped by category. `?q=` keeps those that contain every
+    /// search term, and `?category=` those of one category.
     func knowledgeBasePage(_ request: HTTPRequest) throws -> HTTPResponse {
         let query = (request.query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let category = request.query["category"].flatMap { $0.isEmpty ? nil : $0 }
@@ -16,7 +16,7 @@ extension WebApp {
             views.indexPage(articles, query: query, category: category))
     }
 
-    /// One article; an article the reader may not see is 404, like one that does not exist.
+    /// Serves one article. An article the reader may not see is 404, like one that does not exist.
     func knowledgeBaseArticlePage(_ request: HTTPRequest) throws -> HTTPResponse {
         let id = request.pathParameters["id"] ?? ""
         let viewer = request.viewer

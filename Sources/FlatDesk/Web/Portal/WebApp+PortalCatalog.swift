@@ -4,7 +4,7 @@ extension WebApp {
         ServiceCatalog.load(helpdesk.settings).catalog
     }
 
-    /// The list of catalog items with their descriptions.
+    /// Serves the list of catalog items with their descriptions.
     func catalogPage(_ request: HTTPRequest) throws -> HTTPResponse {
         _ = try requireViewer(request)
         let items = serviceCatalog.items.map { item -> HTML in
@@ -25,7 +25,7 @@ extension WebApp {
         return page("Service catalog", request, body)
     }
 
-    /// The form of one catalog item.
+    /// Serves the form of one catalog item.
     func catalogItemPage(_ request: HTTPRequest) throws -> HTTPResponse {
         _ = try requireViewer(request)
         let item = try catalogItem(request)
@@ -38,6 +38,10 @@ extension WebApp {
         let item = try catalogItem(request)
         let submission = PortalCatalogSubmission(item: item, fields: try formFields(request))
         guard submission.errors.isEmpty else {
+            let fields = submission.errors.keys.sorted().joined(separator: ",")
+            logger.info(
+                "catalog request rejected",
+                ["catalog.item": item.id, "user.email": viewer.email, "form.invalid_fields": fields])
             return catalogFormResponse(submission, request: request, status: 422)
         }
         let ticket = try helpdesk.createTicket(submission.newTicket(requester: viewer.email), actor: viewer.actor)

@@ -1,5 +1,5 @@
 extension WebApp {
-    /// The new request form; `?category=` preselects a category.
+    /// Serves the new request form, with the category from `?category=` preselected.
     func newRequestPage(_ request: HTTPRequest) throws -> HTTPResponse {
         _ = try requireViewer(request)
         var form = PortalRequestForm()
@@ -11,7 +11,11 @@ extension WebApp {
     func submitNewRequest(_ request: HTTPRequest) throws -> HTTPResponse {
         let viewer = try requireViewer(request)
         let form = PortalRequestForm(fields: try formFields(request), categories: helpdesk.settings.categories)
-        guard form.errors.isEmpty else { return newRequestResponse(form, request: request, status: 422) }
+        guard form.errors.isEmpty else {
+            let fields = form.errors.keys.sorted().joined(separator: ",")
+            logger.info("new request rejected", ["user.email": viewer.email, "form.invalid_fields": fields])
+            return newRequestResponse(form, request: request, status: 422)
+        }
         let ticket = try helpdesk.createTicket(form.newTicket(requester: viewer.email), actor: viewer.actor)
         return .redirect(to: "/portal/tickets/\(ticket.id)")
     }

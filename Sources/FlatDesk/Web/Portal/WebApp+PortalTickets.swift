@@ -1,12 +1,12 @@
 import Foundation
 
 extension WebApp {
-    /// The most open tickets listed on the portal home page.
+    /// The maximum number of open tickets listed on the portal home page.
     static let portalOpenLimit = 200
-    /// The most closed tickets listed under "Recent".
+    /// The maximum number of closed tickets listed under "Recent".
     static let portalRecentLimit = 20
 
-    /// The portal home page: the viewer's open tickets, then recently closed ones.
+    /// Serves the portal home page: the viewer's open tickets, then recently closed ones.
     func portalHome(_ request: HTTPRequest) throws -> HTTPResponse {
         let viewer = try requireViewer(request)
         let settings = helpdesk.settings
@@ -38,7 +38,7 @@ extension WebApp {
         """
     }
 
-    /// Tickets the viewer may see with a status in `statuses`, most recently updated first.
+    /// Finds the tickets the viewer may see with a status in `statuses`, most recently updated first.
     ///
     /// Customers get the union of `TicketAccess.restrict` (their own and, when enabled, their organization's
     /// tickets). Staff, who may see everything, get the tickets they requested or follow.
@@ -63,7 +63,7 @@ extension WebApp {
         return (Array(sorted.prefix(limit)), truncated || sorted.count > limit)
     }
 
-    /// The ticket page: facts, public thread and reply box.
+    /// Serves the ticket page: facts, public thread and reply box.
     func portalTicketPage(_ request: HTTPRequest) throws -> HTTPResponse {
         let viewer = try requireViewer(request)
         let ticket = try portalTicket(request.pathParameters["id"] ?? "", viewer: viewer)
@@ -99,6 +99,7 @@ extension WebApp {
         }
         let text = try formFields(request)["text"] ?? ""
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            logger.info("portal reply rejected: empty text", ["ticket.id": ticket.id, "user.email": viewer.email])
             return portalTicketResponse(
                 ticket, request: request, viewer: viewer, replyText: text,
                 replyError: "Write a reply before sending it.", status: 422)
@@ -109,7 +110,7 @@ extension WebApp {
         return .redirect(to: "/portal/tickets/\(ticket.id)#entry-\(entry.id)")
     }
 
-    /// The ticket `id` with public entries only, when `viewer` may see it.
+    /// Reads ticket `id` with its public entries only, when `viewer` may see it.
     /// - Throws: the same 404 for a ticket that does not exist and one the viewer may not see, so that
     ///   the response does not reveal which tickets exist.
     func portalTicket(_ id: String, viewer: Viewer) throws -> Ticket {
