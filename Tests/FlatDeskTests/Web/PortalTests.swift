@@ -120,14 +120,19 @@ import Testing
         #expect(after.text.contains("Thanks, the <strong>camera</strong> works now."))
     }
 
-    @Test func replyReopensAwaitingCustomerTicket() throws {
+    @Test func replyReopensWaitingTicket() throws {
         let server = try WebTestServer()
-        #expect(try server.helpdesk.ticket("FD-22").ticket.status == "awaiting_customer")
-        let hannah = try server.signedIn(Self.hannah)
-        let page = try hannah.get("/portal/tickets/FD-22")
-        let reply = try hannah.post("/portal/tickets/FD-22/replies", ["text": "Saturday works for us."], csrfFrom: page)
-        #expect(reply.status == 303)
-        #expect(try server.helpdesk.ticket("FD-22").ticket.status == "open")
+        let cases = [
+            ("FD-22", Self.hannah, "awaiting_customer"), ("FD-25", "samuel.okafor@contoso.example", "resolved"),
+        ]
+        for (id, email, status) in cases {
+            #expect(try server.helpdesk.ticket(id).ticket.status == status)
+            let client = try server.signedIn(email)
+            let page = try client.get("/portal/tickets/\(id)")
+            let reply = try client.post("/portal/tickets/\(id)/replies", ["text": "It happened again."], csrfFrom: page)
+            #expect(reply.status == 303)
+            #expect(try server.helpdesk.ticket(id).ticket.status == "open", "status of \(id)")
+        }
     }
 
     @Test func emptyReplyIsRejected() throws {

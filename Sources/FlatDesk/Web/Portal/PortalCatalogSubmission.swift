@@ -2,7 +2,7 @@ import Foundation
 
 /// The answers to one service catalog form, checked against the item's fields.
 ///
-/// Each field is posted as `field-<id>`. Answers are trimmed; required fields must be answered, a select
+/// Each field is posted as `field-<id>`, and answers are trimmed. Required fields must be answered, a select
 /// answer must be one of the options, and a date must be a real `YYYY-MM-DD` calendar date.
 struct PortalCatalogSubmission {
     /// The maximum length of a text field answer, in characters.
