@@ -26,6 +26,9 @@ extension HelpdeskSettings {
         if let automations = settings.rawFiles["automations.json"] {
             problems += AutomationRules.parse(automations).problems
         }
+        if settings.rawFiles["catalog.json"] != nil {
+            problems += ServiceCatalog.load(settings).problems
+        }
         return (settings, problems)
     }
 
