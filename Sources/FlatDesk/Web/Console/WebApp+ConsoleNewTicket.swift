@@ -1,0 +1,93 @@
+import Foundation
+
+extension WebApp {
+    /// The form that opens a ticket on behalf of a caller, filled with `values` after a rejected post.
+    func consoleNewTicketPage(
+        _ request: HTTPRequest, values: [String: String] = [:], message: String? = nil,
+        status: Int = 200
+    ) throws -> HTTPResponse {
+        let viewer = try requireStaff(request)
+        let settings = helpdesk.settings
+        func select(_ name: String, _ label: String, _ choices: [ConsoleHTML.Choice], _ fallback: String) -> HTML {
+            let chosen = values[name] ?? fallback
+            return """
+                <label>\(label) <select id="new-\(name)" name="\(name)">\(ConsoleHTML.options(choices, selected: chosen))</select></label>
+                """
+        }
+        let none = ConsoleHTML.Choice(value: "", label: "None")
+        let categories = [none] + settings.categories.map { ConsoleHTML.Choice(value: $0, label: $0) }
+        let teams = [none] + settings.teams.map { ConsoleHTML.Choice(value: $0.id, label: $0.name) }
+        let assignees = [ConsoleHTML.Choice(value: "", label: "Unassigned")] + ConsoleTicketView.staffChoices(settings)
+        let requesters = settings.people.filter { !$0.role.isStaff }.map { person -> HTML in
+            "<option value=\"\(person.email)\">\(person.name)</option>"
+        }
+        let body: HTML = """
+            <section class="new-ticket">
+            <h1>New ticket on behalf of a caller</h1>
+            \(ConsoleHTML.flash(message))
+            <form id="new-ticket-form" method="post" action="/console/new">
+            \(Layout.csrfField(viewer))
+            <label>Requester email <input type="email" id="new-requester" name="requester" list="known-requesters" \
+            required value="\(values["requester"] ?? "")" autofocus></label>
+            <datalist id="known-requesters">\(requesters)</datalist>
+            <label>Subject <input type="text" id="new-subject" name="subject" required maxlength="500" value="\(values["subject"] ?? "")"></label>
+            <label>Description <textarea id="new-description" name="description" rows="8" required>\(values["description"] ?? "")</textarea></label>
+            <div class="form-grid">
+            \(select("type", "Type", ConsoleHTML.typeChoices(), TicketType.incident.rawValue))
+            \(select("priority", "Priority", ConsoleHTML.priorityChoices(), Priority.medium.rawValue))
+            \(select("category", "Category", categories, ""))
+            \(select("team", "Team", teams, viewer.person.team ?? ""))
+            \(select("assignee", "Assignee", assignees, viewer.email))
+            </div>
+            <button type="submit" id="create-ticket">Create ticket</button>
+            </form>
+            </section>
+            """
+        return consolePage("New ticket", request, body, status: status)
+    }
+
+    /// Opens the ticket from the new-ticket form and redirects to it.
+    func consoleCreateTicket(_ request: HTTPRequest) throws -> HTTPResponse {
+        let viewer = try requireStaff(request)
+        let form = try formFields(request)
+        let created: Ticket
+        do {
+            created = try helpdesk.createTicket(try Self.consoleNewTicket(form), actor: viewer.actor)
+        } catch let error as HelpdeskError {
+            guard case .invalidValue = error else { throw error }
+            return try consoleNewTicketPage(
+                request, values: form, message: "The ticket was not created: \(error.description).", status: 422)
+        }
+        logger.info("ticket opened on behalf", ["ticket.id": created.id, "user.email": viewer.email])
+        return .redirect(to: "/console/tickets/\(created.id)")
+    }
+
+    /// The draft described by the form's fields; empty select values leave a field unset.
+    static func consoleNewTicket(_ form: [String: String]) throws -> NewTicket {
+        let requester = (form["requester"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard isPlausibleEmail(requester) else {
+            throw HelpdeskError.invalidValue(field: "requester", value: requester, expected: "an email address")
+        }
+        let description = form["description"] ?? ""
+        guard !TicketEntry.normalizedText(description).isEmpty else {
+            throw HelpdeskError.invalidValue(field: "description", value: "", expected: "a description of the request")
+        }
+        var draft = NewTicket(subject: form["subject"] ?? "", text: description, requester: requester)
+        draft.channel = .console
+        if case .ticketType(let type) = try TicketEdit.parse(field: "type", value: form["type"] ?? "incident") {
+            draft.ticketType = type
+        }
+        if case .priority(let priority) = try TicketEdit.parse(field: "priority", value: form["priority"] ?? "medium") {
+            draft.priority = priority
+        }
+        draft.category = nonEmpty(form["category"])
+        draft.team = nonEmpty(form["team"])
+        draft.assignee = nonEmpty(form["assignee"])?.lowercased()
+        return draft
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return value
+    }
+}
