@@ -8,17 +8,17 @@ enum ConsoleTestSupport {
     /// 2026-12-11 06:00 UTC: after the last sample change, and when FD-28 is due in about two hours.
     static let sampleNow = Timestamp.parse("2026-12-11T06:00:00Z") ?? Date(timeIntervalSince1970: 0)
 
-    /// A sample server whose clock stands at `sampleNow`.
+    /// Starts a sample server whose clock is at `sampleNow`.
     static func server() throws -> WebTestServer {
         try WebTestServer(clock: { sampleNow })
     }
 
-    /// The ticket ids of the rows of `table.queue`, in page order.
+    /// Returns the ticket ids of the rows of `table.queue`, in page order.
     static func rowIDs(_ html: String) -> [String] {
         html.matches(of: #/<tr data-ticket="([^"]+)"/#).map { String($0.1) }
     }
 
-    /// The count shown beside the queue `name` in the sidebar.
+    /// Returns the count shown beside the queue `name` in the sidebar.
     static func sidebarCount(_ html: String, queue name: String) -> Int? {
         let pattern = "data-queue=\"\(name)\" data-count=\"(\\d+)\""
         guard let regex = try? Regex(pattern), let match = html.firstMatch(of: regex),
@@ -27,12 +27,12 @@ enum ConsoleTestSupport {
         return Int(digits)
     }
 
-    /// The version the ticket page was rendered with.
+    /// Returns the version the ticket page was rendered with.
     static func version(_ html: String) -> String? {
         html.firstMatch(of: #/data-version="([0-9a-f]+)"/#).map { String($0.1) }
     }
 
-    /// The `<tr>` of ticket `id` in a queue page, up to its closing tag.
+    /// Returns the `<tr>` of ticket `id` in a queue page, up to its closing tag.
     static func row(_ html: String, _ id: String) -> String? {
         guard let start = html.range(of: "<tr data-ticket=\"\(id)\"") else { return nil }
         guard let end = html.range(of: "</tr>", range: start.upperBound..<html.endIndex) else { return nil }
@@ -47,7 +47,7 @@ enum ConsoleTestSupport {
             "POST", path, form: form, headers: ["Accept: application/json", "X-CSRF-Token: \(token)"])
     }
 
-    /// The top-level string members of a flat JSON object.
+    /// Parses a JSON object into Foundation values.
     static func jsonObject(_ text: String) throws -> [String: Any] {
         let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
         guard let object = value as? [String: Any] else { throw TestFailure("not a JSON object: \(text)") }

@@ -64,7 +64,8 @@ extension ConsoleAssets {
             if (!rows.length) return false;
             var current = -1;
             rows.forEach(function (row, index) { if (row.classList.contains("selected")) current = index; });
-            var next = current < 0 ? (step > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, current + step));
+            var next = Math.min(rows.length - 1, Math.max(0, current + step));
+            if (current < 0) next = step > 0 ? 0 : rows.length - 1;
             select(rows[next], rows);
             return true;
           }
@@ -187,9 +188,7 @@ extension ConsoleAssets {
             return response.json().catch(function () { return {}; }).then(function (data) {
               if (!response.ok) {
                 var reason = data.error || "the server answered " + response.status;
-                var error = new Error(reason);
-                error.status = response.status;
-                throw error;
+                throw new Error(reason);
               }
               return data;
             });
@@ -218,8 +217,7 @@ extension ConsoleAssets {
                 showField(selectElement.getAttribute("data-field"), optionLabel(selectElement, previous));
               }
               selectElement.classList.remove("pending");
-              var hint = error.status === 409 ? " Reload the page to see the current ticket." : "";
-              flash("Could not set " + selectElement.getAttribute("data-field") + " to \u201c" + label + "\u201d: " + error.message + "." + hint);
+              flash("Could not set " + selectElement.getAttribute("data-field") + " to \u201c" + label + "\u201d: " + error.message + ".");
             });
           }
 

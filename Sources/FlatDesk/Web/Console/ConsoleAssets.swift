@@ -1,10 +1,10 @@
 /// The console's styles and script, served in `/assets/app.css` and `/assets/app.js`.
 ///
 /// Stable DOM hooks for scripts and browser tests:
-/// - Every console page: `body.console`, `#help-overlay` (hidden help dialog, `[role=dialog]`), links or buttons
-///   with `data-action="help"` toggle it and `data-action="close-help"` closes it; `#flash[role=alert]` shows
-///   messages (present but `hidden` when there is none on ticket and new-ticket pages, created by the script
-///   elsewhere).
+/// - Every console page: `body.console` and the hidden help dialog `#help-overlay[role=dialog]`. Elements with
+///   `data-action="help"` toggle the dialog, and `data-action="close-help"` closes it.
+/// - Messages: `#flash[role=alert]`. Ticket and new-ticket pages always contain it (hidden when empty), and the
+///   script adds it to other pages when it needs one.
 /// - Queues: `nav.queues a[data-queue="NAME"][data-count]` (current one `.current`), `#queue[data-queue]`,
 ///   `form.queue-filters` with `#queue-filter` (text), `select[name=priority|type|sort]`, `input[name=desc]`;
 ///   `table.queue tr[data-ticket="FD-12"][data-href]` with cells `td.key a`, `td.subject`, `td.status[data-status]`,
@@ -13,7 +13,7 @@
 ///   `nav.pager[data-page][data-pages] a[rel=prev|next]`.
 /// - Ticket: `#ticket[data-ticket][data-version]`; header values `[data-field-display="status"]` and so on;
 ///   thread `ol.entries li.entry.request|.reply|.note|.event[data-entry][data-kind]` with `.entry-label`
-///   (“Internal note” on notes); `#entry-form[data-mode=reply|note]`, `#reply-text`, `#send-reply`, `#add-note`;
+///   (“Internal note” on notes) and `.from-staff|.from-requester|.from-other` for the author's side; `#entry-form[data-mode=reply|note]`, `#reply-text`, `#send-reply`, `#add-note`;
 ///   `form.field-form[data-field]` holding `select[data-field="priority"]` (`#field-priority`, with
 ///   `data-current`) and `input[name=version]`; `#followers li[data-follower]`, `#follower-form`;
 ///   `#links li[data-link-kind][data-link-target]`, `#link-form`; `#kb-suggestions li[data-article]`;

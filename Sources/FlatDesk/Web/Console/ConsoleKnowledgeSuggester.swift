@@ -12,7 +12,7 @@ enum ConsoleKnowledgeSuggester {
         "that", "when", "what", "why", "how", "all", "any", "only", "during", "since", "work", "working",
     ]
 
-    /// Up to `limit` published articles with the highest scores, best first, ties by title.
+    /// Returns up to `limit` published articles with the highest scores, best first, ties by title.
     static func suggestions(for ticket: Ticket, in articles: [KBArticle], limit: Int = 5) -> [KBArticle] {
         let words = self.words(ticket.subject)
         guard !words.isEmpty else { return [] }
@@ -27,7 +27,7 @@ enum ConsoleKnowledgeSuggester {
         return ranked.prefix(limit).map(\.0)
     }
 
-    /// The score of `article` for a subject's `words`.
+    /// Returns the score of `article` for a subject's `words`.
     static func score(_ article: KBArticle, words: Set<String>, category: String?) -> Int {
         let tagWords = article.tags.reduce(into: Set<String>()) { $0.formUnion(self.words($1)) }
         var total = 3 * self.words(article.title).intersection(words).count
@@ -37,7 +37,7 @@ enum ConsoleKnowledgeSuggester {
         return total
     }
 
-    /// The distinct comparable words of `text`: lowercased, without diacritics, stop words or a plural `s`.
+    /// Returns the distinct comparable words of `text`: lowercased, without diacritics, stop words or a plural `s`.
     static func words(_ text: String) -> Set<String> {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         let tokens = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)

@@ -12,7 +12,7 @@ struct ConsoleQueue: Sendable {
 
     static let defaultName = "mine"
 
-    /// The queues shown to `viewer`, in sidebar order.
+    /// Returns the queues shown to `viewer`, in sidebar order.
     static func all(settings: HelpdeskSettings, viewer: Viewer, now: Date) -> [ConsoleQueue] {
         let open = openStatuses(settings)
         var queues = [
@@ -35,17 +35,12 @@ struct ConsoleQueue: Sendable {
         return queues
     }
 
-    /// The queue called `name`, or nil when there is none.
-    static func named(_ name: String, settings: HelpdeskSettings, viewer: Viewer, now: Date) -> ConsoleQueue? {
-        all(settings: settings, viewer: viewer, now: now).first { $0.name == name }
-    }
-
     /// Statuses a queue never shows: intake statuses that no agent has picked up yet.
     static let intakeStatuses: Set<String> = [BuiltInStatus.new.rawValue, BuiltInStatus.processing.rawValue]
 
     static let closedStatuses: Set<String> = [BuiltInStatus.resolved.rawValue, BuiltInStatus.closed.rawValue]
 
-    /// Every status of open work: all statuses but intake, resolved and closed ones.
+    /// Returns every status of open work: all statuses but intake, resolved and closed ones.
     static func openStatuses(_ settings: HelpdeskSettings) -> Set<String> {
         Set(settings.allStatuses).subtracting(intakeStatuses).subtracting(closedStatuses)
     }

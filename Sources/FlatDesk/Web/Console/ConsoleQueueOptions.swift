@@ -37,7 +37,7 @@ struct ConsoleQueueOptions: Sendable, Equatable {
             page: max(1, Int(query["page"] ?? "") ?? 1))
     }
 
-    /// The queue's query narrowed by these options, for one page of rows.
+    /// Returns the queue's query narrowed by these options, for one page of rows.
     func applied(to base: TicketQuery) -> TicketQuery {
         var query = base
         if let sort {
@@ -67,14 +67,14 @@ struct ConsoleQueueOptions: Sendable, Equatable {
         return "?" + pairs.map { "\($0.0)=\(WebApp.percentEncoded($0.1))" }.joined(separator: "&")
     }
 
-    /// These options on another page.
+    /// Returns these options on another page.
     func onPage(_ number: Int) -> ConsoleQueueOptions {
         var copy = self
         copy.page = number
         return copy
     }
 
-    /// These options sorted by `order`; sorting again by the current order flips the direction.
+    /// Returns these options sorted by `order`. Sorting again by the current order flips the direction.
     func sorted(by order: TicketQuery.Order, current: TicketQuery) -> ConsoleQueueOptions {
         var copy = self
         copy.page = 1

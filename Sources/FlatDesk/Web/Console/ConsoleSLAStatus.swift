@@ -15,7 +15,7 @@ struct ConsoleSLAStatus: Sendable, Equatable {
     /// Text such as `due in 2h 10m`, `overdue 35m`, `paused`, `breached` or `—`.
     var text: String
 
-    /// The status of `countdown`; `—` when the helpdesk has no SLA settings.
+    /// Creates the status of `countdown`, or `—` when the helpdesk has no SLA settings.
     init(_ countdown: SLACountdown?) {
         guard let countdown else {
             self.init(state: .none, text: "—")
@@ -50,7 +50,7 @@ struct ConsoleSLAStatus: Sendable, Equatable {
         }
     }
 
-    /// A duration in whole minutes rounded up: `35m`, `2h 10m`, `3d 4h`.
+    /// Formats a duration in whole minutes rounded up: `35m`, `2h 10m`, `3d 4h`.
     static func duration(_ seconds: Int) -> String {
         let minutes = (max(0, seconds) + 59) / 60
         if minutes < 60 { return "\(minutes)m" }
@@ -61,7 +61,7 @@ struct ConsoleSLAStatus: Sendable, Equatable {
 }
 
 extension WebApp {
-    /// The SLA status of `ticket` at the helpdesk's current time.
+    /// Returns the SLA status of `ticket` at the helpdesk's current time.
     func consoleSLAStatus(_ ticket: Ticket) -> ConsoleSLAStatus {
         ConsoleSLAStatus(helpdesk.slaEngine?.countdown(ticket.slaState, at: helpdesk.now()))
     }

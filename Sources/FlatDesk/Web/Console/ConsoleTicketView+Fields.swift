@@ -14,7 +14,7 @@ extension ConsoleTicketView {
         field == "type" ? "Type" : ConsoleHTML.words(field)
     }
 
-    /// The value of `field` as the select submits it; empty for an unset field.
+    /// Returns the value of `field` as its select submits it, or an empty string for an unset field.
     func currentValue(_ field: String) -> String {
         switch field {
         case "status": ticket.status
@@ -39,7 +39,7 @@ extension ConsoleTicketView {
         """
     }
 
-    /// The choices of a field from the settings, keeping a current value that the settings no longer list.
+    /// Returns the choices of a field from the settings, keeping a current value that the settings no longer list.
     private func choices(for field: String) -> [ConsoleHTML.Choice] {
         let none = ConsoleHTML.Choice(value: "", label: field == "assignee" ? "Unassigned" : "None")
         var list: [ConsoleHTML.Choice]
@@ -58,7 +58,7 @@ extension ConsoleTicketView {
         return list
     }
 
-    /// People on staff, by name, as assignee choices.
+    /// Returns the people on staff, by name, as assignee choices.
     static func staffChoices(_ settings: HelpdeskSettings) -> [ConsoleHTML.Choice] {
         settings.people.filter(\.role.isStaff)
             .sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }

@@ -66,7 +66,7 @@ struct ConsoleTicketView {
             """
     }
 
-    /// A header fact whose value the script updates when the matching field select changes.
+    /// Renders a header fact whose value the script updates when the matching field select changes.
     private func fact(_ label: String, field: String, _ value: String, empty: String = "—") -> HTML {
         "<div><dt>\(label)</dt><dd data-field-display=\"\(field)\">\(value.isEmpty ? empty : value)</dd></div>"
     }
@@ -81,7 +81,7 @@ struct ConsoleTicketView {
 
     private func entry(_ entry: TicketEntry) -> HTML {
         let author = ConsoleHTML.person(entry.author, settings: settings)
-        let side = settings.person(entry.author)?.role.isStaff == true ? "from-staff" : "from-requester"
+        let side = authorSide(entry.author)
         let opening: HTML = """
             <li class="entry \(entry.kind.rawValue) \(side)" id="entry-\(entry.id)" data-entry="\(entry.id)" data-kind="\(entry.kind.rawValue)">
             """
@@ -100,6 +100,14 @@ struct ConsoleTicketView {
             \(ConsoleHTML.time(entry.at))</div>
             <div class="entry-body markdown">\(HTML(trusted: MarkdownRenderer.html(entry.text)))</div>\(attachments)</li>
             """
+    }
+
+    /// Returns the class that tells whose side wrote an entry: staff, the requester and followers, or anyone else.
+    private func authorSide(_ author: String) -> String {
+        let email = author.lowercased()
+        if settings.person(email)?.role.isStaff == true { return "from-staff" }
+        if email == ticket.requester.lowercased() || ticket.followers.contains(email) { return "from-requester" }
+        return "from-other"
     }
 
     private var composeForm: HTML {

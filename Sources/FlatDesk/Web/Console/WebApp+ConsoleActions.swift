@@ -47,7 +47,7 @@ extension WebApp {
         }
     }
 
-    /// The value of an editable field as the JSON answer carries it; null for an unset field.
+    /// Returns the value of an editable field for the JSON response, or null for an unset field.
     static func consoleFieldValue(_ ticket: Ticket, _ field: String) -> JSONValue {
         let value: String? =
             switch field {
@@ -109,7 +109,7 @@ extension WebApp {
         return TicketLink(kind: kind, target: value)
     }
 
-    /// Applies the edits that `makeEdits` returns and answers with JSON or a redirect to the ticket page.
+    /// Applies the edits that `makeEdits` returns and responds with JSON or a redirect to the ticket page.
     ///
     /// For a browser, a stale version or an invalid value shows the ticket page again with the reason.
     private func consoleApply(
@@ -130,10 +130,13 @@ extension WebApp {
         return consoleJSON(.object(pairs + extra(result.ticket)))
     }
 
-    /// The ticket page with the reason a change was rejected, or the error itself when it is not about the change.
+    /// Renders the ticket page with the reason a change was rejected, or rethrows an error that is not about the change.
     private func consoleRejected(_ request: HTTPRequest, _ error: HelpdeskError, draft: String = "") throws
         -> HTTPResponse
     {
+        logger.info(
+            "console change rejected",
+            ["request.id": request.requestID, "ticket.id": consoleTicketID(request), "error": error.description])
         switch error {
         case .versionConflict(let id, _, _):
             let message =

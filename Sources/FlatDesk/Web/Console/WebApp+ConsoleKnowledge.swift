@@ -1,7 +1,7 @@
 import Foundation
 
 extension WebApp {
-    /// Every KB article for staff, drafts included and marked.
+    /// Renders the list of every KB article for staff, drafts included and marked.
     func consoleKnowledgeList(_ request: HTTPRequest) throws -> HTTPResponse {
         _ = try requireStaff(request)
         let articles = try helpdesk.knowledgeBase.allArticles()
@@ -28,7 +28,7 @@ extension WebApp {
         return consolePage("Knowledge base", request, body)
     }
 
-    /// One KB article rendered from Markdown.
+    /// Renders one KB article from its Markdown.
     func consoleKnowledgeArticle(_ request: HTTPRequest) throws -> HTTPResponse {
         _ = try requireStaff(request)
         let id = request.pathParameters["id"] ?? ""

@@ -1,7 +1,7 @@
 import Foundation
 
 extension WebApp {
-    /// The form that opens a ticket on behalf of a caller, filled with `values` after a rejected post.
+    /// Renders the form that opens a ticket on behalf of a caller, filled with `values` after a rejected post.
     func consoleNewTicketPage(
         _ request: HTTPRequest, values: [String: String] = [:], message: String? = nil,
         status: Int = 200
@@ -55,14 +55,15 @@ extension WebApp {
             created = try helpdesk.createTicket(try Self.consoleNewTicket(form), actor: viewer.actor)
         } catch let error as HelpdeskError {
             guard case .invalidValue = error else { throw error }
+            logger.info("new ticket rejected", ["request.id": request.requestID, "error": error.description])
             return try consoleNewTicketPage(
                 request, values: form, message: "The ticket was not created: \(error.description).", status: 422)
         }
-        logger.info("ticket opened on behalf", ["ticket.id": created.id, "user.email": viewer.email])
+        logger.info("ticket opened on behalf of a caller", ["ticket.id": created.id, "user.email": viewer.email])
         return .redirect(to: "/console/tickets/\(created.id)")
     }
 
-    /// The draft described by the form's fields; empty select values leave a field unset.
+    /// Builds the draft that the form's fields describe. An empty select value leaves its field unset.
     static func consoleNewTicket(_ form: [String: String]) throws -> NewTicket {
         let requester = (form["requester"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         guard isPlausibleEmail(requester) else {

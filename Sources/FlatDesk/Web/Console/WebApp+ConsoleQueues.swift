@@ -1,7 +1,7 @@
 import Foundation
 
 extension WebApp {
-    /// The queue page: the sidebar of queues with counts and one page of the chosen queue.
+    /// Renders the queue page: the sidebar of queues with counts and one page of the chosen queue.
     func consoleQueuePage(_ request: HTTPRequest, name: String) throws -> HTTPResponse {
         let viewer = try requireStaff(request)
         let queues = ConsoleQueue.all(settings: helpdesk.settings, viewer: viewer, now: helpdesk.now())
@@ -25,7 +25,7 @@ extension WebApp {
         return consolePage(queue.title, request, body)
     }
 
-    /// The list of queues with the number of tickets in each.
+    /// Renders the list of queues with the number of tickets in each.
     func queueSidebar(_ queues: [ConsoleQueue], current: String?) -> HTML {
         let items = queues.map { queue -> HTML in
             var counting = queue.query
@@ -82,7 +82,8 @@ extension WebApp {
         func header(_ label: String, _ order: TicketQuery.Order?) -> HTML {
             guard let order else { return "<th>\(label)</th>" }
             let link = "/console/queues/\(queue.name)" + options.sorted(by: order, current: query).queryString
-            let state = query.order == order ? (query.descending ? "descending" : "ascending") : "none"
+            var state = "none"
+            if query.order == order { state = query.descending ? "descending" : "ascending" }
             return "<th data-sort=\"\(order.rawValue)\" aria-sort=\"\(state)\"><a href=\"\(link)\">\(label)</a></th>"
         }
         let headers = [

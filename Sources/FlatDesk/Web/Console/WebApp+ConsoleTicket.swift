@@ -1,12 +1,12 @@
 import Foundation
 
 extension WebApp {
-    /// The ticket id from the route, in capitals as keys are written.
+    /// Returns the ticket id from the route, in capitals as keys are written.
     func consoleTicketID(_ request: HTTPRequest) -> String {
         (request.pathParameters["id"] ?? "").uppercased()
     }
 
-    /// The ticket page at the current version, with `message` in the flash box and `status` as the response code.
+    /// Renders the ticket page at its current version, with `message` in the flash box and `status` as the response code.
     func consoleTicketPage(_ request: HTTPRequest, message: String? = nil, status: Int = 200, draft: String = "")
         throws -> HTTPResponse
     {
@@ -16,16 +16,24 @@ extension WebApp {
         for link in ticket.links where link.kind != .asset {
             linked[link.target] = helpdesk.index.ticket(link.target)
         }
-        let articles = (try? helpdesk.knowledgeBase.allArticles()) ?? []
         let view = ConsoleTicketView(
             ticket: ticket, version: version, settings: helpdesk.settings, viewer: viewer,
-            sla: consoleSLAStatus(ticket), linkedTickets: linked,
-            suggestions: ConsoleKnowledgeSuggester.suggestions(for: ticket, in: articles), message: message,
-            draft: draft)
+            sla: consoleSLAStatus(ticket), linkedTickets: linked, suggestions: knowledgeSuggestions(for: ticket),
+            message: message, draft: draft)
         return consolePage("\(ticket.id) \(ticket.subject)", request, view.html, status: status)
     }
 
-    /// The commits that changed a ticket, newest first: who, when and the commit subject.
+    /// Returns the KB articles to suggest beside `ticket`; none when the articles cannot be read.
+    private func knowledgeSuggestions(for ticket: Ticket) -> [KBArticle] {
+        do {
+            return ConsoleKnowledgeSuggester.suggestions(for: ticket, in: try helpdesk.knowledgeBase.allArticles())
+        } catch {
+            logger.warning("knowledge suggestions failed", ["ticket.id": ticket.id, "error": "\(error)"])
+            return []
+        }
+    }
+
+    /// Renders the commits that changed a ticket, newest first: who, when and the commit subject.
     func consoleHistoryPage(_ request: HTTPRequest) throws -> HTTPResponse {
         _ = try requireStaff(request)
         let id = consoleTicketID(request)
