@@ -217,7 +217,8 @@ extension ConsoleAssets {
                 showField(selectElement.getAttribute("data-field"), optionLabel(selectElement, previous));
               }
               selectElement.classList.remove("pending");
-              flash("Could not set " + selectElement.getAttribute("data-field") + " to \u201c" + label + "\u201d: " + error.message + ".");
+              var field = selectElement.getAttribute("data-field");
+              flash("Could not set " + field + " to \u201c" + label + "\u201d: " + error.message + ".");
             });
           }
 

@@ -23,7 +23,8 @@ enum ConsoleHelpOverlay {
 
     static let features: [String] = [
         "Queues in the sidebar show their ticket counts; sort by a column header, filter by priority, type or text.",
-        "On a ticket, the thread runs oldest first; internal notes have a yellow background and are never shown to customers.",
+        "On a ticket, the thread runs oldest first. Internal notes have a yellow background and are never shown to "
+            + "customers.",
         "Status, priority, type, category, team and assignee save as soon as you pick a value.",
         "Followers, linked records, knowledge suggestions and the change history are beside the thread.",
         "New ticket opens a ticket on behalf of a caller.",
@@ -40,7 +41,8 @@ enum ConsoleHelpOverlay {
         }
         let items = features.map { feature -> HTML in "<li>\(feature)</li>" }
         return """
-            <div id="help-overlay" class="help-overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" hidden>
+            <div id="help-overlay" class="help-overlay" role="dialog" aria-modal="true" \
+            aria-labelledby="help-title" hidden>
             <div class="help-panel">
             <h2 id="help-title">Console help</h2>
             <a class="help-close" href="#" data-action="close-help" aria-label="Close help">×</a>

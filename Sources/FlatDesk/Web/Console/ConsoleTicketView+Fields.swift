@@ -33,8 +33,10 @@ extension ConsoleTicketView {
         \(Layout.csrfField(viewer))<input type="hidden" name="field" value="\(field)">\
         <input type="hidden" name="version" value="\(version)">
         <label for="field-\(field)">\(label)</label>
-        <div class="field-row"><select id="field-\(field)" name="value" data-field="\(field)" data-current="\(selected)">\
-        \(ConsoleHTML.options(choices, selected: selected))</select> <button type="submit" class="secondary save">Save</button></div>
+        <div class="field-row">\
+        <select id="field-\(field)" name="value" data-field="\(field)" data-current="\(selected)">\
+        \(ConsoleHTML.options(choices, selected: selected))</select> \
+        <button type="submit" class="secondary save">Save</button></div>
         </form>
         """
     }

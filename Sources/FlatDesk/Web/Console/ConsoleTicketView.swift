@@ -41,7 +41,10 @@ struct ConsoleTicketView {
     }
 
     private var header: HTML {
-        let tags = ticket.tags.isEmpty ? HTML("—") : HTML.join(ticket.tags.map { "<span class=\"tag\">\($0)</span> " })
+        var tags: HTML = "—"
+        if !ticket.tags.isEmpty { tags = HTML.join(ticket.tags.map { "<span class=\"tag\">\($0)</span> " }) }
+        let assignee = ConsoleHTML.personName(ticket.assignee, settings: settings)
+        let requester = ConsoleHTML.person(ticket.requester, settings: settings)
         let organization = ticket.organizationId.map { settings.organization($0)?.name ?? $0 }
         return """
             <header class="ticket-header">
@@ -53,8 +56,8 @@ struct ConsoleTicketView {
             \(fact("Type", field: "type", ConsoleHTML.words(ticket.ticketType.rawValue)))
             \(fact("Category", field: "category", ticket.category ?? "—"))
             \(fact("Team", field: "team", ticket.team.map { settings.team($0)?.name ?? $0 } ?? "—"))
-            \(fact("Assignee", field: "assignee", ConsoleHTML.personName(ticket.assignee, settings: settings), empty: "Unassigned"))
-            <div><dt>Requester</dt><dd>\(ConsoleHTML.person(ticket.requester, settings: settings)) <span class="email">\(ticket.requester)</span></dd></div>
+            \(fact("Assignee", field: "assignee", assignee, empty: "Unassigned"))
+            <div><dt>Requester</dt><dd>\(requester) <span class="email">\(ticket.requester)</span></dd></div>
             <div><dt>Organization</dt><dd>\(organization ?? "—")</dd></div>
             <div><dt>Channel</dt><dd>\(ConsoleHTML.words(ticket.channel.rawValue))</dd></div>
             <div><dt>SLA</dt><dd>\(ConsoleHTML.sla(sla))</dd></div>
@@ -74,7 +77,8 @@ struct ConsoleTicketView {
     private var thread: HTML {
         let entries = ticket.entries.map(entry)
         return """
-            <section class="thread" aria-label="Thread"><h2>Thread <span class="count">\(ticket.entries.count)</span></h2>
+            <section class="thread" aria-label="Thread">\
+            <h2>Thread <span class="count">\(ticket.entries.count)</span></h2>
             <ol class="entries">\(entries)</ol></section>
             """
     }
@@ -83,7 +87,8 @@ struct ConsoleTicketView {
         let author = ConsoleHTML.person(entry.author, settings: settings)
         let side = authorSide(entry.author)
         let opening: HTML = """
-            <li class="entry \(entry.kind.rawValue) \(side)" id="entry-\(entry.id)" data-entry="\(entry.id)" data-kind="\(entry.kind.rawValue)">
+            <li class="entry \(entry.kind.rawValue) \(side)" id="entry-\(entry.id)" data-entry="\(entry.id)" \
+            data-kind="\(entry.kind.rawValue)">
             """
         guard entry.kind != .event else {
             return """
@@ -98,7 +103,8 @@ struct ConsoleTicketView {
         return """
             \(opening)<div class="entry-head"><span class="entry-label">\(entry.kind.heading)</span> \(author) \
             \(ConsoleHTML.time(entry.at))</div>
-            <div class="entry-body markdown">\(HTML(trusted: MarkdownRenderer.html(entry.text)))</div>\(attachments)</li>
+            <div class="entry-body markdown">\(HTML(trusted: MarkdownRenderer.html(entry.text)))</div>\
+            \(attachments)</li>
             """
     }
 

@@ -130,7 +130,8 @@ extension WebApp {
         return consoleJSON(.object(pairs + extra(result.ticket)))
     }
 
-    /// Renders the ticket page with the reason a change was rejected, or rethrows an error that is not about the change.
+    /// Renders the ticket page with the reason a change was rejected, or rethrows an error that is not about
+    /// the change.
     private func consoleRejected(_ request: HTTPRequest, _ error: HelpdeskError, draft: String = "") throws
         -> HTTPResponse
     {

@@ -23,8 +23,10 @@ extension WebApp {
             <table class="kb-list"><thead><tr><th>Title</th><th>Status</th><th>Visibility</th><th>Category</th>\
             <th>Tags</th><th>Updated</th></tr></thead><tbody>\(rows)</tbody></table>
             """
-        let body: HTML =
-            "<section class=\"kb-view\"><h1>Knowledge base <span class=\"count\">\(articles.count)</span></h1>\(table)</section>"
+        let body: HTML = """
+            <section class="kb-view"><h1>Knowledge base <span class="count">\(articles.count)</span></h1>
+            \(table)</section>
+            """
         return consolePage("Knowledge base", request, body)
     }
 
@@ -38,10 +40,11 @@ extension WebApp {
         let settings = helpdesk.settings
         let organizations = article.organizations.map { settings.organization($0)?.name ?? $0 }
         let audience = organizations.isEmpty ? "" : " (" + organizations.joined(separator: ", ") + ")"
+        let visibility = ConsoleHTML.words(article.visibility.rawValue) + audience
         let body: HTML = """
             <article class="kb-article" data-article="\(article.id)">
             <p class="crumbs"><a href="/console/kb">Knowledge base</a> › \(article.id)</p>
-            <p class="meta">\(Self.articleStatusBadge(article)) · \(ConsoleHTML.words(article.visibility.rawValue))\(audience) \
+            <p class="meta">\(Self.articleStatusBadge(article)) · \(visibility) \
             · \(article.category ?? "No category") · by \(ConsoleHTML.person(article.author, settings: settings)) \
             · updated \(ConsoleHTML.time(article.updatedAt))</p>
             <div class="markdown">\(HTML(trusted: MarkdownRenderer.html(article.body)))</div>

@@ -7,18 +7,7 @@ extension WebApp {
         status: Int = 200
     ) throws -> HTTPResponse {
         let viewer = try requireStaff(request)
-        let settings = helpdesk.settings
-        func select(_ name: String, _ label: String, _ choices: [ConsoleHTML.Choice], _ fallback: String) -> HTML {
-            let chosen = values[name] ?? fallback
-            return """
-                <label>\(label) <select id="new-\(name)" name="\(name)">\(ConsoleHTML.options(choices, selected: chosen))</select></label>
-                """
-        }
-        let none = ConsoleHTML.Choice(value: "", label: "None")
-        let categories = [none] + settings.categories.map { ConsoleHTML.Choice(value: $0, label: $0) }
-        let teams = [none] + settings.teams.map { ConsoleHTML.Choice(value: $0.id, label: $0.name) }
-        let assignees = [ConsoleHTML.Choice(value: "", label: "Unassigned")] + ConsoleTicketView.staffChoices(settings)
-        let requesters = settings.people.filter { !$0.role.isStaff }.map { person -> HTML in
+        let requesters = helpdesk.settings.people.filter { !$0.role.isStaff }.map { person -> HTML in
             "<option value=\"\(person.email)\">\(person.name)</option>"
         }
         let body: HTML = """
@@ -30,20 +19,38 @@ extension WebApp {
             <label>Requester email <input type="email" id="new-requester" name="requester" list="known-requesters" \
             required value="\(values["requester"] ?? "")" autofocus></label>
             <datalist id="known-requesters">\(requesters)</datalist>
-            <label>Subject <input type="text" id="new-subject" name="subject" required maxlength="500" value="\(values["subject"] ?? "")"></label>
-            <label>Description <textarea id="new-description" name="description" rows="8" required>\(values["description"] ?? "")</textarea></label>
-            <div class="form-grid">
-            \(select("type", "Type", ConsoleHTML.typeChoices(), TicketType.incident.rawValue))
-            \(select("priority", "Priority", ConsoleHTML.priorityChoices(), Priority.medium.rawValue))
-            \(select("category", "Category", categories, ""))
-            \(select("team", "Team", teams, viewer.person.team ?? ""))
-            \(select("assignee", "Assignee", assignees, viewer.email))
-            </div>
+            <label>Subject <input type="text" id="new-subject" name="subject" required maxlength="500" \
+            value="\(values["subject"] ?? "")"></label>
+            <label>Description <textarea id="new-description" name="description" rows="8" required>\
+            \(values["description"] ?? "")</textarea></label>
+            <div class="form-grid">\(newTicketSelects(viewer, values: values))</div>
             <button type="submit" id="create-ticket">Create ticket</button>
             </form>
             </section>
             """
         return consolePage("New ticket", request, body, status: status)
+    }
+
+    /// Renders the type, priority, category, team and assignee selects; the viewer's team and self are the defaults.
+    private func newTicketSelects(_ viewer: Viewer, values: [String: String]) -> [HTML] {
+        let settings = helpdesk.settings
+        let none = ConsoleHTML.Choice(value: "", label: "None")
+        let categories = [none] + settings.categories.map { ConsoleHTML.Choice(value: $0, label: $0) }
+        let teams = [none] + settings.teams.map { ConsoleHTML.Choice(value: $0.id, label: $0.name) }
+        let assignees = [ConsoleHTML.Choice(value: "", label: "Unassigned")] + ConsoleTicketView.staffChoices(settings)
+        let selects: [(name: String, label: String, choices: [ConsoleHTML.Choice], fallback: String)] = [
+            ("type", "Type", ConsoleHTML.typeChoices(), TicketType.incident.rawValue),
+            ("priority", "Priority", ConsoleHTML.priorityChoices(), Priority.medium.rawValue),
+            ("category", "Category", categories, ""),
+            ("team", "Team", teams, viewer.person.team ?? ""),
+            ("assignee", "Assignee", assignees, viewer.email),
+        ]
+        return selects.map { select in
+            let options = ConsoleHTML.options(select.choices, selected: values[select.name] ?? select.fallback)
+            return """
+                <label>\(select.label) <select id="new-\(select.name)" name="\(select.name)">\(options)</select></label>
+                """
+        }
     }
 
     /// Opens the ticket from the new-ticket form and redirects to it.

@@ -44,16 +44,21 @@ extension WebApp {
 
     private func queueFilterForm(_ queue: ConsoleQueue, options: ConsoleQueueOptions, query: TicketQuery) -> HTML {
         let any = [ConsoleHTML.Choice(value: "", label: "Any")]
-        let orders = TicketQuery.Order.allCases.map {
+        let orderChoices = TicketQuery.Order.allCases.map {
             ConsoleHTML.Choice(value: $0.rawValue, label: Self.orderLabel($0))
         }
+        let orders = ConsoleHTML.options(orderChoices, selected: query.order.rawValue)
         let descending: HTML = query.descending ? " checked" : .empty
+        let priorities = ConsoleHTML.options(
+            any + ConsoleHTML.priorityChoices(), selected: options.priority?.rawValue ?? "")
+        let types = ConsoleHTML.options(any + ConsoleHTML.typeChoices(), selected: options.ticketType?.rawValue ?? "")
         return """
             <form class="queue-filters" method="get" action="/console/queues/\(queue.name)" role="search">
-            <label class="grow">Filter <input type="search" id="queue-filter" name="q" value="\(options.text)" placeholder="Subject or key  ( / )"></label>
-            <label>Priority <select name="priority">\(ConsoleHTML.options(any + ConsoleHTML.priorityChoices(), selected: options.priority?.rawValue ?? ""))</select></label>
-            <label>Type <select name="type">\(ConsoleHTML.options(any + ConsoleHTML.typeChoices(), selected: options.ticketType?.rawValue ?? ""))</select></label>
-            <label>Sort <select name="sort">\(ConsoleHTML.options(orders, selected: query.order.rawValue))</select></label>
+            <label class="grow">Filter <input type="search" id="queue-filter" name="q" value="\(options.text)" \
+            placeholder="Subject or key  ( / )"></label>
+            <label>Priority <select name="priority">\(priorities)</select></label>
+            <label>Type <select name="type">\(types)</select></label>
+            <label>Sort <select name="sort">\(orders)</select></label>
             <label class="inline"><input type="checkbox" name="desc" value="1"\(descending)> Descending</label>
             <button type="submit">Apply</button> <a class="clear" href="/console/queues/\(queue.name)">Clear</a>
             </form>
@@ -76,8 +81,8 @@ extension WebApp {
         -> HTML
     {
         guard !results.tickets.isEmpty else {
-            return
-                "<p class=\"empty\">No tickets in this queue\(options == ConsoleQueueOptions() ? "" : " match the filter").</p>"
+            let filtered = options != ConsoleQueueOptions()
+            return "<p class=\"empty\">No tickets in this queue\(filtered ? " match the filter" : "").</p>"
         }
         func header(_ label: String, _ order: TicketQuery.Order?) -> HTML {
             guard let order else { return "<th>\(label)</th>" }
@@ -105,14 +110,17 @@ extension WebApp {
             let ticket = indexed.ticket
             let sla = ConsoleSLAStatus(engine?.countdown(ticket.slaState, at: now))
             let link = "/console/tickets/\(ticket.id)"
+            let priority = ticket.priority.rawValue
+            let assignee = ConsoleHTML.person(ticket.assignee, settings: settings, empty: "Unassigned")
             return """
-                <tr data-ticket="\(ticket.id)" data-href="\(link)" class="priority-\(ticket.priority.rawValue) sla-row-\(sla.state.rawValue)">\
+                <tr data-ticket="\(ticket.id)" data-href="\(link)" \
+                class="priority-\(priority) sla-row-\(sla.state.rawValue)">\
                 <td class="key"><a href="\(link)">\(ticket.id)</a></td>\
                 <td class="subject"><a href="\(link)" tabindex="-1">\(ticket.subject)</a></td>\
                 <td class="requester">\(ConsoleHTML.person(ticket.requester, settings: settings))</td>\
                 <td class="status" data-status="\(ticket.status)">\(settings.statusName(ticket.status))</td>\
-                <td class="priority" data-priority="\(ticket.priority.rawValue)">\(ConsoleHTML.words(ticket.priority.rawValue))</td>\
-                <td class="assignee">\(ConsoleHTML.person(ticket.assignee, settings: settings, empty: "Unassigned"))</td>\
+                <td class="priority" data-priority="\(priority)">\(ConsoleHTML.words(priority))</td>\
+                <td class="assignee">\(assignee)</td>\
                 <td class="sla-cell">\(ConsoleHTML.sla(sla))</td>\
                 <td class="updated">\(ConsoleHTML.time(ticket.updatedAt))</td></tr>
                 """
@@ -126,12 +134,15 @@ extension WebApp {
         let base = "/console/queues/\(queue.name)"
         let first = (options.page - 1) * size + 1
         let last = min(results.total, options.page * size)
-        let previous: HTML =
-            options.page > 1
-            ? "<a rel=\"prev\" href=\"\(base + options.onPage(options.page - 1).queryString)\">← Previous</a>" : .empty
-        let next: HTML =
-            options.page < pages
-            ? "<a rel=\"next\" href=\"\(base + options.onPage(options.page + 1).queryString)\">Next →</a>" : .empty
+        var previous = HTML.empty
+        if options.page > 1 {
+            let link = base + options.onPage(options.page - 1).queryString
+            previous = "<a rel=\"prev\" href=\"\(link)\">← Previous</a>"
+        }
+        var next = HTML.empty
+        if options.page < pages {
+            next = "<a rel=\"next\" href=\"\(base + options.onPage(options.page + 1).queryString)\">Next →</a>"
+        }
         let range = results.tickets.isEmpty ? "none" : "\(first)–\(last)"
         return """
             <nav class="pager" aria-label="Pages" data-page="\(options.page)" data-pages="\(pages)">\(previous)\

@@ -6,7 +6,8 @@ extension WebApp {
         (request.pathParameters["id"] ?? "").uppercased()
     }
 
-    /// Renders the ticket page at its current version, with `message` in the flash box and `status` as the response code.
+    /// Renders the ticket page at its current version, with `message` in the flash box and `status` as the
+    /// response code.
     func consoleTicketPage(_ request: HTTPRequest, message: String? = nil, status: Int = 200, draft: String = "")
         throws -> HTTPResponse
     {
@@ -43,9 +44,10 @@ extension WebApp {
         let items = commits.map { commit -> HTML in
             let subject = commit.message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
             let hex = commit.oid.hex
+            let author = settings.person(commit.authorEmail)?.name ?? commit.authorName
             return """
                 <li data-commit="\(hex)">\(ConsoleHTML.time(commit.time)) \
-                <span class="person" title="\(commit.authorEmail)">\(settings.person(commit.authorEmail)?.name ?? commit.authorName)</span> \
+                <span class="person" title="\(commit.authorEmail)">\(author)</span> \
                 <span class="commit-subject">\(subject)</span> <code class="oid">\(String(hex.prefix(10)))</code></li>
                 """
         }
@@ -53,7 +55,8 @@ extension WebApp {
             items.isEmpty ? "<p class=\"none\">No commits found.</p>" : "<ol class=\"history\">\(items)</ol>"
         let body: HTML = """
             <section class="history-view" data-ticket="\(ticket.id)">
-            <p class="crumbs"><a href="/console">Queues</a> › <a href="/console/tickets/\(ticket.id)">\(ticket.id)</a> › History</p>
+            <p class="crumbs"><a href="/console">Queues</a> › \
+            <a href="/console/tickets/\(ticket.id)">\(ticket.id)</a> › History</p>
             <h1>History of \(ticket.id) <span class="subject">\(ticket.subject)</span></h1>
             <p class="hint">Every change to the ticket file is one git commit, newest first.</p>
             \(list)
