@@ -108,7 +108,7 @@ struct ConsoleTicketView {
             """
     }
 
-    /// Returns the class that tells whose side wrote an entry: staff, the requester and followers, or anyone else.
+    /// Returns the CSS class for the side that wrote an entry: staff, the requester and followers, or anyone else.
     private func authorSide(_ author: String) -> String {
         let email = author.lowercased()
         if settings.person(email)?.role.isStaff == true { return "from-staff" }
