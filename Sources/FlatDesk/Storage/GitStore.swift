@@ -135,6 +135,14 @@ public final class GitStore: @unchecked Sendable {
         return try body()
     }
 
+    /// Waits for background maintenance started by this store's commits, at most `timeout` seconds.
+    public func waitForMaintenance(timeout: TimeInterval = 120) {
+        maintenance.waitUntilIdle(timeout: timeout)
+    }
+
+    /// Number of loose objects in the repository.
+    public var looseObjectCount: Int { maintenance.looseObjectCount() }
+
     /// Runs repository maintenance now, waiting for it to finish.
     public func runMaintenance() {
         maintenance.runNow()
