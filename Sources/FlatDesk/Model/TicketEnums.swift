@@ -20,7 +20,7 @@ public enum Priority: String, CaseIterable, Sendable, Codable, Comparable {
     public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// How a ticket reached the helpdesk.
+/// The channel through which a ticket reached the helpdesk.
 public enum Channel: String, CaseIterable, Sendable, Codable {
     case email
     case portal
