@@ -16,19 +16,30 @@ extension WebApp {
         registerAPIDirectory(on: router)
     }
 
-    /// Wraps an API handler so that request errors, version conflicts and invalid values get JSON bodies that
-    /// name the field at fault or the ticket's current version; other errors go to the central mapping.
+    /// Wraps an API handler so that request errors, version conflicts and invalid values get JSON bodies
+    /// naming the field at fault or the ticket's current version. Other errors go to the central mapping.
     func apiHandler(_ handler: @escaping HTTPHandler) -> HTTPHandler {
-        { @Sendable request in
+        { @Sendable [self] request in
             do {
                 return try handler(request)
             } catch let error as APIRequestError {
-                return APIResponse.error(error)
+                return logRejected(request, APIResponse.error(error), error.description)
             } catch let error as HelpdeskError {
                 guard let response = Self.apiResponse(for: error) else { throw error }
-                return response
+                return logRejected(request, response, error.description)
             }
         }
+    }
+
+    /// Logs a request the API rejected at debug level, since the access log already counts them by status.
+    private func logRejected(_ request: HTTPRequest, _ response: HTTPResponse, _ message: String) -> HTTPResponse {
+        logger.debug(
+            "API request rejected",
+            [
+                "request.id": request.requestID, "http.path": request.path, "http.status": String(response.status),
+                "error": message,
+            ])
+        return response
     }
 
     private static func apiResponse(for error: HelpdeskError) -> HTTPResponse? {

@@ -18,7 +18,7 @@ import Testing
         return response.json
     }
 
-    /// The documented operations as (method, path, operation object).
+    /// Lists the documented operations as (method, path, operation object).
     static func documentedOperations(_ document: JSONValue) -> [(method: String, path: String, operation: JSONValue)] {
         (document["paths"]?.objectValue ?? []).flatMap { path in
             (path.value.objectValue ?? []).map { (method: $0.key.uppercased(), path: path.key, operation: $0.value) }
@@ -31,7 +31,7 @@ import Testing
             ? "/api/v1/kb/reset-vpn-token" : path.replacingOccurrences(of: "{id}", with: "FD-26")
     }
 
-    /// Whether `path` fits `template`, where a `{name}` segment matches any one segment.
+    /// Tells whether `path` fits `template`, where a `{name}` segment matches any one segment.
     static func matches(template: String, _ path: String) -> Bool {
         let expected = template.split(separator: "/")
         let actual = path.split(separator: "/")
@@ -63,7 +63,8 @@ import Testing
         for (method, path, operation) in Self.documentedOperations(document) {
             let url = Self.concrete(path)
             let response = method == "GET" ? try api.get(url) : try api.send(method, url, "{}")
-            #expect(response.status != 404 && response.status != 405, "\(method) \(url) returned \(response.status)")
+            #expect(response.status != 404, "\(method) \(url) is not routed")
+            #expect(response.status != 405, "\(method) \(url) is routed for other methods only")
             #expect(
                 operation["responses"]?[String(response.status)] != nil,
                 "\(method) \(url): \(response.status) not documented")
@@ -136,7 +137,7 @@ import Testing
         }
     }
 
-    /// The documented JSON schema of the response with `status` to `method path`, following response references.
+    /// Returns the documented JSON schema of the `status` response to `method path`, following references.
     static func responseSchema(_ document: JSONValue, _ method: String, _ path: String, _ status: Int) -> JSONValue? {
         let route = path.split(separator: "?").first.map(String.init) ?? path
         let template = documentedOperations(document).first { operation in

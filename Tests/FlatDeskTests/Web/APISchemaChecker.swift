@@ -13,7 +13,7 @@ struct APISchemaChecker {
         "minimum", "maximum", "format", "description",
     ]
 
-    /// The value `reference` points to, such as `#/components/schemas/Ticket`.
+    /// Returns the value that `reference`, such as `#/components/schemas/Ticket`, points to.
     func resolve(_ reference: String) -> JSONValue? {
         guard reference.hasPrefix("#/") else { return nil }
         var node: JSONValue? = document
@@ -21,7 +21,7 @@ struct APISchemaChecker {
         return node
     }
 
-    /// Every way `value` breaks `schema`, as `path: problem` lines; empty when it conforms.
+    /// Lists every way `value` breaks `schema` as a `path: problem` line, so an empty list means it conforms.
     func problems(_ value: JSONValue, _ schema: JSONValue, at path: String = "$") -> [String] {
         if let reference = schema["$ref"]?.stringValue {
             guard let target = resolve(reference) else { return ["\(path): unresolved \(reference)"] }

@@ -95,8 +95,8 @@ import Testing
         let version = try api.version("FD-26")
         let body = """
             {"version": "\(version)", "priority": "high", "status": "in_progress", "assignee": null,
-             "addTags": ["projector"], "removeTags": ["teams-rooms"], "addLinks": [{"kind": "relates_to", "target": "FD-20"}],
-             "customFields": {"room": "Harbour"}}
+             "addTags": ["projector"], "removeTags": ["teams-rooms"],
+             "addLinks": [{"kind": "relates_to", "target": "FD-20"}], "customFields": {"room": "Harbour"}}
             """
         let response = try api.send("PATCH", "/api/v1/tickets/FD-26", body)
         #expect(response.status == 200)

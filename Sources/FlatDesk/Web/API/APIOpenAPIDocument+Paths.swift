@@ -1,5 +1,5 @@
 extension APIOpenAPIDocument {
-    /// Every route of the API with its operations.
+    /// Returns every route of the API with its operations.
     static func paths(settings: HelpdeskSettings) -> JSONValue {
         let ticket = "/api/v1/tickets/{id}"
         return .object([
@@ -17,7 +17,7 @@ extension APIOpenAPIDocument {
         ])
     }
 
-    /// An operation whose responses are `success`, `other` and the error response components named in `errors`.
+    /// Builds an operation whose responses are `success`, `other` and the error response components in `errors`.
     private static func operation(
         _ id: String, _ summary: String, tag: String, parameters: [JSONValue] = [], body: String? = nil,
         success: (code: String, response: JSONValue), errors: [String],
@@ -70,7 +70,8 @@ extension APIOpenAPIDocument {
                 "team", in: "query", Build.array(anyText), description: "Team ids, comma-separated.", list: true),
             Build.parameter(
                 "assignee", in: "query", Build.array(anyText),
-                description: "Agent emails, `me` for the caller or `none` for unassigned, comma-separated.", list: true),
+                description: "Agent emails, `me` for the caller or `none` for unassigned, comma-separated.",
+                list: true),
             Build.parameter(
                 "priority", in: "query", priorities, description: "Priorities, comma-separated.", list: true),
             Build.parameter("type", in: "query", types, description: "Ticket types, comma-separated.", list: true),

@@ -23,7 +23,7 @@ extension APIOpenAPIDocument {
             ("tags", nonBlankTexts), ("followers", nonBlankTexts), ("customFields", Build.map(anyText)),
         ], required: ["subject", "text"], closed: true)
 
-    /// The body of `PATCH /api/v1/tickets/:id`.
+    /// Builds the schema of the `PATCH /api/v1/tickets/:id` body, whose statuses come from `settings`.
     static func ticketPatchSchema(settings: HelpdeskSettings) -> JSONValue {
         Build.schema(
             [

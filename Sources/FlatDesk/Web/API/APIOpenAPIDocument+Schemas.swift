@@ -1,7 +1,7 @@
 extension APIOpenAPIDocument {
     typealias Build = APIOpenAPIBuilder
 
-    /// The component schemas: responses first, then request bodies.
+    /// Builds the component schemas: responses first, then request bodies.
     static func schemas(settings: HelpdeskSettings) -> JSONValue {
         let ticketFields = ticketProperties(settings: settings)
         let ticketRequired = ticketFields.map(\.key)

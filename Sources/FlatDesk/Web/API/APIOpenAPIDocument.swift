@@ -3,7 +3,7 @@
 /// Status values come from the helpdesk's settings; no other helpdesk data (teams, people, categories)
 /// appears in the document, since anyone may read it.
 enum APIOpenAPIDocument {
-    /// The whole document for a helpdesk with `settings`.
+    /// Builds the whole document for a helpdesk with `settings`.
     static func document(settings: HelpdeskSettings) -> JSONValue {
         Build.object([
             "openapi": .string("3.0.3"),

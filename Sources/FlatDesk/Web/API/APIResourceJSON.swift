@@ -1,6 +1,6 @@
 /// JSON renderings of the API's resources other than tickets.
 enum APIResourceJSON {
-    /// A commit of a ticket's history.
+    /// Renders a commit of a ticket's history.
     static func commit(_ info: GitCommitInfo) -> JSONValue {
         let message = info.message.hasSuffix("\n") ? String(info.message.dropLast()) : info.message
         return .object([
@@ -10,7 +10,7 @@ enum APIResourceJSON {
         ])
     }
 
-    /// A KB article's front-matter and, when `includeBody`, its Markdown body.
+    /// Renders a KB article's front-matter and, when `includeBody`, its Markdown body.
     static func article(_ article: KBArticle, includeBody: Bool) -> JSONValue {
         var pairs: [(key: String, value: JSONValue)] = [
             ("id", .string(article.id)), ("title", .string(article.title)),
@@ -25,7 +25,7 @@ enum APIResourceJSON {
         return .object(pairs)
     }
 
-    /// A person from `settings/people.json`; credentials live elsewhere and never appear here.
+    /// Renders a person from `settings/people.json`. Passwords and tokens are kept elsewhere, so none appear here.
     static func person(_ person: Person) -> JSONValue {
         .object([
             ("email", .string(person.email)), ("name", .string(person.name)), ("role", .string(person.role.rawValue)),
@@ -33,7 +33,7 @@ enum APIResourceJSON {
         ])
     }
 
-    /// A console queue and the number of tickets in it.
+    /// Renders a console queue and the number of tickets in it.
     static func queue(_ queue: APIQueueCount) -> JSONValue {
         var pairs: [(key: String, value: JSONValue)] = [
             ("id", .string(queue.id)), ("name", .string(queue.name)), ("count", .number(String(queue.count))),

@@ -36,7 +36,7 @@ struct APITicketListQuery {
         query.statuses = try Self.values(parameters, "status", choices: settings.allStatuses).map { Set($0) }
         query.teams = Self.values(parameters, "team").map { Set($0) }
         query.assignees = Self.values(parameters, "assignee").map { names in
-            Set(names.map { $0 == "none" ? "" : $0 == "me" ? viewer.email : $0.lowercased() })
+            Set(names.map { Self.assigneeKey($0, viewer: viewer) })
         }
         query.priorities = try Self.values(parameters, "priority", choices: Priority.allCases.map(\.rawValue))
             .map { Set($0.compactMap(Priority.init(rawValue:))) }
@@ -63,15 +63,24 @@ struct APITicketListQuery {
         }
     }
 
-    /// Every value of `name`, split at commas; nil when the parameter is absent or has only empty values.
+    /// The index's key for an `assignee` value: "" for `none`, the viewer's email for `me`.
+    private static func assigneeKey(_ value: String, viewer: Viewer) -> String {
+        switch value {
+        case "none": return ""
+        case "me": return viewer.email
+        default: return value.lowercased()
+        }
+    }
+
+    /// Splits every value of `name` at commas; nil when the parameter is absent or has only empty values.
     private static func values(_ parameters: HTTPParameters, _ name: String) -> [String]? {
         let texts = parameters.values(for: name).flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return texts.isEmpty ? nil : texts
     }
 
-    /// Every value of `name`, each of which must be one of `choices`, so an empty value is an error too;
-    /// nil when the parameter is absent.
+    /// Splits every value of `name` at commas and checks that each part is one of `choices`.
+    /// An empty part is an error too. Returns nil when the parameter is absent.
     private static func values(_ parameters: HTTPParameters, _ name: String, choices: [String])
         throws(APIRequestError) -> [String]?
     {

@@ -28,8 +28,8 @@ extension WebApp {
 
     /// Runs `query` limited to what `viewer` may see.
     ///
-    /// A customer who may also see their organization's tickets has two restricted queries; their matches
-    /// are merged by walking the unrestricted result in its order and keeping the tickets either query found.
+    /// A customer who may also see their organization's tickets gets two restricted queries. Their matches are
+    /// merged by walking the unrestricted result in its order and keeping the tickets that either query found.
     func apiTicketPage(_ query: TicketQuery, viewer: Viewer) -> TicketPage {
         let restricted = access.restrict(query, viewer: viewer)
         if restricted.count == 1 { return helpdesk.index.query(restricted[0]) }
@@ -65,7 +65,7 @@ extension WebApp {
         return APIResponse.json(.object([("ticket", .string(ticket.id)), ("commits", .array(commits))]))
     }
 
-    /// The ticket named by the `id` path parameter and its version.
+    /// Loads the ticket named by the `id` path parameter, with its version.
     /// - Throws: `HelpdeskError.ticketNotFound` when it does not exist or the viewer may not see it, so that
     ///   a customer cannot tell the two apart.
     func apiViewableTicket(_ request: HTTPRequest, viewer: Viewer) throws -> (ticket: Ticket, version: String) {
@@ -76,15 +76,15 @@ extension WebApp {
         return (ticket, version)
     }
 
-    /// The ticket as the viewer may see it, with its version as the `ETag`.
+    /// Renders the ticket as the viewer may see it, with its version as the `ETag`.
     func apiTicketResponse(_ ticket: Ticket, version: String, viewer: Viewer, status: Int = 200) -> HTTPResponse {
         let visible = access.visibleTicket(ticket, viewer: viewer)
         let value = TicketJSON.value(visible, version: version, publicOnly: !viewer.isStaff)
         return APIResponse.json(value, status: status).withHeader("ETag", APIResponse.entityTag(version))
     }
 
-    /// Whether `id` can name a ticket file: ASCII letters, digits and dashes, at most 64 characters.
-    /// Anything else is not looked up, so that no path outside `tickets/` is ever read.
+    /// Checks that `id` can name a ticket file: ASCII letters, digits and dashes, at most 64 characters.
+    /// Other ids are not looked up, so no path outside `tickets/` is read.
     static func isPlausibleTicketID(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
