@@ -141,6 +141,33 @@ import Testing
         #expect(try server.helpdesk.ticket("FD-26").ticket.priority == .low)
     }
 
+    @Test func patchWithDifferingVersionsConflicts() throws {
+        let server = try WebTestServer()
+        let api = try APITestClient(server, as: WebTestServer.agent)
+        let version = try api.version("FD-26")
+        let response = try api.send(
+            "PATCH", "/api/v1/tickets/FD-26", #"{"version": "\#(version)", "priority": "low"}"#,
+            headers: ["If-Match: \"0123abcd\""])
+        #expect(response.status == 409)
+        #expect(response.json["version"]?.stringValue == version)
+        #expect(try api.version("FD-26") == version)
+    }
+
+    @Test func textWithNULIsRejected() throws {
+        let server = try WebTestServer()
+        let api = try APITestClient(server, as: WebTestServer.agent)
+        let before = server.helpdesk.index.count
+        let created = try api.send("POST", "/api/v1/tickets", #"{"subject": "S", "text": "a\u0000b"}"#)
+        #expect(created.status == 422)
+        #expect(created.json["field"]?.stringValue == "text")
+        #expect(server.helpdesk.index.count == before)
+        let version = try api.version("FD-26")
+        let reply = try api.send("POST", "/api/v1/tickets/FD-26/replies", #"{"text": "\u0000"}"#)
+        #expect(reply.status == 422)
+        #expect(try api.version("FD-26") == version)
+        #expect(server.helpdesk.index.problems.isEmpty)
+    }
+
     @Test func patchWithInvalidValueIs422() throws {
         let server = try WebTestServer()
         let api = try APITestClient(server, as: WebTestServer.agent)

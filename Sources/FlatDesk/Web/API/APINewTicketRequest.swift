@@ -16,7 +16,7 @@ enum APINewTicketRequest {
     ///   viewer may not set.
     static func draft(_ body: APIRequestBody, viewer: Viewer) throws -> NewTicket {
         let subject = try body.requiredString("subject")
-        let text = try body.requiredString("text")
+        let text = try body.markdownText("text")
         let requester = try body.string("requester")?.trimmingCharacters(in: .whitespaces).lowercased()
         var draft = NewTicket(subject: subject, text: text, requester: requester ?? viewer.email)
         draft.channel = .api

@@ -37,8 +37,10 @@ enum APIOpenAPIBuilder {
 
     static let boolean = object(["type": .string("boolean")])
 
-    static func array(_ items: JSONValue) -> JSONValue {
-        object(["type": .string("array"), "items": items])
+    /// An array schema; `minimumCount` is its `minItems`.
+    static func array(_ items: JSONValue, minimumCount: Int? = nil) -> JSONValue {
+        guard let minimumCount else { return object(["type": .string("array"), "items": items]) }
+        return object(["type": .string("array"), "minItems": .number(String(minimumCount)), "items": items])
     }
 
     /// An object schema; `closed` forbids members not listed, as the API's request bodies do.

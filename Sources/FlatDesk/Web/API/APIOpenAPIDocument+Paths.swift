@@ -60,16 +60,17 @@ extension APIOpenAPIDocument {
         errors: [], secured: false)
 
     private static func listOperation(settings: HelpdeskSettings) -> JSONValue {
-        let statuses = Build.array(Build.string(choices: settings.allStatuses))
-        let priorities = Build.array(Build.string(choices: Priority.allCases.map(\.rawValue)))
-        let types = Build.array(Build.string(choices: TicketType.allCases.map(\.rawValue)))
+        let statuses = Build.array(Build.string(choices: settings.allStatuses), minimumCount: 1)
+        let priorities = Build.array(Build.string(choices: Priority.allCases.map(\.rawValue)), minimumCount: 1)
+        let types = Build.array(Build.string(choices: TicketType.allCases.map(\.rawValue)), minimumCount: 1)
+        let names = Build.array(Build.string(pattern: "^[^,]*\\S[^,]*$"), minimumCount: 1)
         let orders = TicketQuery.Order.allCases.map(\.rawValue)
         let parameters = [
             Build.parameter("status", in: "query", statuses, description: "Statuses, comma-separated.", list: true),
             Build.parameter(
-                "team", in: "query", Build.array(anyText), description: "Team ids, comma-separated.", list: true),
+                "team", in: "query", names, description: "Team ids, comma-separated.", list: true),
             Build.parameter(
-                "assignee", in: "query", Build.array(anyText),
+                "assignee", in: "query", names,
                 description: "Agent emails, `me` for the caller or `none` for unassigned, comma-separated.",
                 list: true),
             Build.parameter(

@@ -9,7 +9,7 @@ extension APIOpenAPIDocument {
     /// The body of `POST /api/v1/tickets`.
     static let newTicketSchema = Build.schema(
         [
-            ("subject", nonBlankText), ("text", Build.string(pattern: "\\S", description: "The request, in Markdown.")),
+            ("subject", nonBlankText), ("text", markdownText),
             (
                 "requester",
                 Build.string(
@@ -42,7 +42,7 @@ extension APIOpenAPIDocument {
     /// The body of `POST /api/v1/tickets/:id/replies` and `/notes`.
     static let newEntrySchema = Build.schema(
         [
-            ("text", Build.string(pattern: "\\S", description: "Markdown.")),
+            ("text", markdownText),
             ("version", Build.string(description: "When sent, a ticket changed since this version is a conflict.")),
         ], required: ["text"], closed: true)
 }

@@ -42,8 +42,11 @@ extension APIOpenAPIDocument {
     private static let nullableTime = Build.string(format: "date-time", nullable: true)
     private static let nullableText = Build.string(nullable: true)
     private static let texts = Build.array(anyText)
-    /// Text with at least one character that is not white space, as the API requires of subjects and messages.
+    /// Text with at least one character that is not white space, as the API requires of subjects and names.
     static let nonBlankText = Build.string(pattern: "\\S")
+    /// The Markdown text of a thread entry: not blank, and without NUL, which a ticket file cannot contain.
+    static let markdownText = Build.string(
+        pattern: "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$", description: "Markdown, without NUL characters.")
 
     private static let linkSchema = Build.schema(
         [("kind", Build.string(choices: LinkKind.allCases.map(\.rawValue))), ("target", Build.string(pattern: "\\S"))],

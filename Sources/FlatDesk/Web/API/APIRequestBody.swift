@@ -79,6 +79,19 @@ struct APIRequestBody {
         return text
     }
 
+    /// The string member `name` as the Markdown text of a thread entry.
+    ///
+    /// Entry text goes into the ticket file's Markdown body unescaped, and a file with a NUL byte cannot be
+    /// read back, so NUL is rejected here.
+    /// - Throws: `APIRequestError.missingField` when absent, `.invalidField` when blank or containing NUL.
+    func markdownText(_ name: String) throws(APIRequestError) -> String {
+        let text = try requiredString(name)
+        guard !text.unicodeScalars.contains("\u{0}") else {
+            throw .invalidField(name: name, value: "text with a NUL character", expected: "text without NUL characters")
+        }
+        return text
+    }
+
     /// The member `name` as a field that may be cleared: nil when absent, `.some(nil)` for null or "".
     func clearableString(_ name: String) throws(APIRequestError) -> String?? {
         guard let value = members[name] else { return nil }

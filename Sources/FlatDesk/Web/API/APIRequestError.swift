@@ -15,14 +15,12 @@ enum APIRequestError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidParameter(name: String, value: String, expected: String)
     /// A change to `ticket` came without the version it was based on.
     case versionRequired(ticket: String)
-    /// The `version` field and the `If-Match` header name different versions.
-    case conflictingVersions(field: String, header: String)
 
     /// The response status: 415, 400, 422 or 428.
     var status: Int {
         switch self {
         case .unsupportedMediaType: 415
-        case .emptyBody, .malformedJSON, .notAnObject, .invalidParameter, .conflictingVersions: 400
+        case .emptyBody, .malformedJSON, .notAnObject, .invalidParameter: 400
         case .unknownField, .missingField, .invalidField: 422
         case .versionRequired: 428
         }
@@ -34,7 +32,7 @@ enum APIRequestError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownField(let name, _), .missingField(let name), .invalidField(let name, _, _),
             .invalidParameter(let name, _, _):
             name
-        case .versionRequired, .conflictingVersions: "version"
+        case .versionRequired: "version"
         case .unsupportedMediaType, .emptyBody, .malformedJSON, .notAnObject: nil
         }
     }
@@ -57,8 +55,6 @@ enum APIRequestError: Error, Equatable, Sendable, CustomStringConvertible {
             "invalid \(name) '\(value)' (expected \(expected))"
         case .versionRequired(let ticket):
             "a change to ticket \(ticket) needs the version it is based on; send 'version' or an If-Match header"
-        case .conflictingVersions(let field, let header):
-            "the version field '\(field)' and the If-Match header '\(header)' differ; send one version"
         }
     }
 }

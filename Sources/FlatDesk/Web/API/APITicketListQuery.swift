@@ -3,7 +3,7 @@ import Foundation
 /// The filters, order and page of `GET /api/v1/tickets`, read from the query string.
 ///
 /// Filters that take several values accept them repeated (`status=open&status=new`) or comma-separated
-/// (`status=open,new`). The order defaults to ascending for `due` and `id` and descending for `updated`,
+/// (`status=open,new`), and an empty value is rejected. The order defaults to ascending for `due` and `id` and descending for `updated`,
 /// `created` and `priority`, so that the most pressing tickets come first.
 struct APITicketListQuery {
     static let defaultPerPage = 50
@@ -34,8 +34,8 @@ struct APITicketListQuery {
         throws(APIRequestError)
     {
         query.statuses = try Self.values(parameters, "status", choices: settings.allStatuses).map { Set($0) }
-        query.teams = Self.values(parameters, "team").map { Set($0) }
-        query.assignees = Self.values(parameters, "assignee").map { names in
+        query.teams = try Self.values(parameters, "team").map { Set($0) }
+        query.assignees = try Self.values(parameters, "assignee").map { names in
             Set(names.map { Self.assigneeKey($0, viewer: viewer) })
         }
         query.priorities = try Self.values(parameters, "priority", choices: Priority.allCases.map(\.rawValue))
@@ -72,22 +72,25 @@ struct APITicketListQuery {
         }
     }
 
-    /// Splits every value of `name` at commas; nil when the parameter is absent or has only empty values.
-    private static func values(_ parameters: HTTPParameters, _ name: String) -> [String]? {
-        let texts = parameters.values(for: name).flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return texts.isEmpty ? nil : texts
-    }
-
-    /// Splits every value of `name` at commas and checks that each part is one of `choices`.
-    /// An empty part is an error too. Returns nil when the parameter is absent.
-    private static func values(_ parameters: HTTPParameters, _ name: String, choices: [String])
-        throws(APIRequestError) -> [String]?
-    {
+    /// Splits every value of `name` at commas; nil when the parameter is absent.
+    /// - Throws: `APIRequestError.invalidParameter` for an empty part, as in `team=` or `team=a,,b`.
+    private static func values(_ parameters: HTTPParameters, _ name: String) throws(APIRequestError) -> [String]? {
         let raw = parameters.values(for: name)
         guard !raw.isEmpty else { return nil }
         let texts = raw.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
             .map { $0.trimmingCharacters(in: .whitespaces) }
+        if texts.contains("") {
+            throw .invalidParameter(name: name, value: raw.joined(separator: ","), expected: "non-empty values")
+        }
+        return texts
+    }
+
+    /// Splits every value of `name` at commas and checks that each part is one of `choices`.
+    /// Returns nil when the parameter is absent.
+    private static func values(_ parameters: HTTPParameters, _ name: String, choices: [String])
+        throws(APIRequestError) -> [String]?
+    {
+        guard let texts = try values(parameters, name) else { return nil }
         for text in texts where !choices.contains(text) {
             throw invalid(name, text, choices)
         }
