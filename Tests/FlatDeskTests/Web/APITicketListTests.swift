@@ -99,7 +99,8 @@ import Testing
         let cases = [
             ("per_page=201", "per_page"), ("per_page=0", "per_page"), ("page=0", "page"), ("page=x", "page"),
             ("status=bogus", "status"), ("status=open,", "status"), ("priority=critical", "priority"),
-            ("type=task", "type"), ("team=", "team"), ("assignee=me,,none", "assignee"), ("sort=name", "sort"),
+            ("type=task", "type"), ("status=open,%20new", "status"), ("team=", "team"),
+            ("assignee=me,,none", "assignee"), ("sort=name", "sort"),
             ("order=up", "order"), ("breached=yes", "breached"),
         ]
         for (query, field) in cases {

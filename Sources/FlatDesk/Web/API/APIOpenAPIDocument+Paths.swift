@@ -63,7 +63,7 @@ extension APIOpenAPIDocument {
         let statuses = Build.array(Build.string(choices: settings.allStatuses), minimumCount: 1)
         let priorities = Build.array(Build.string(choices: Priority.allCases.map(\.rawValue)), minimumCount: 1)
         let types = Build.array(Build.string(choices: TicketType.allCases.map(\.rawValue)), minimumCount: 1)
-        let names = Build.array(Build.string(pattern: "^[^,]*\\S[^,]*$"), minimumCount: 1)
+        let names = Build.array(Build.string(pattern: "^[^,]+$"), minimumCount: 1)
         let orders = TicketQuery.Order.allCases.map(\.rawValue)
         let parameters = [
             Build.parameter("status", in: "query", statuses, description: "Statuses, comma-separated.", list: true),

@@ -3,8 +3,8 @@ import Foundation
 /// The filters, order and page of `GET /api/v1/tickets`, read from the query string.
 ///
 /// Filters that take several values accept them repeated (`status=open&status=new`) or comma-separated
-/// (`status=open,new`), and an empty value is rejected. The order defaults to ascending for `due` and `id` and descending for `updated`,
-/// `created` and `priority`, so that the most pressing tickets come first.
+/// (`status=open,new`), and an empty value is rejected. The order defaults to ascending for `due` and `id`
+/// and descending for `updated`, `created` and `priority`, so that the most pressing tickets come first.
 struct APITicketListQuery {
     static let defaultPerPage = 50
     static let maximumPerPage = 200
@@ -72,13 +72,12 @@ struct APITicketListQuery {
         }
     }
 
-    /// Splits every value of `name` at commas; nil when the parameter is absent.
+    /// Splits every value of `name` at commas, keeping the parts exactly as sent; nil when the parameter is absent.
     /// - Throws: `APIRequestError.invalidParameter` for an empty part, as in `team=` or `team=a,,b`.
     private static func values(_ parameters: HTTPParameters, _ name: String) throws(APIRequestError) -> [String]? {
         let raw = parameters.values(for: name)
         guard !raw.isEmpty else { return nil }
-        let texts = raw.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let texts = raw.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map(String.init)
         if texts.contains("") {
             throw .invalidParameter(name: name, value: raw.joined(separator: ","), expected: "non-empty values")
         }
