@@ -79,6 +79,8 @@ import Testing
             (#"{"subject": "S", "text": "Body", "team": "nowhere"}"#, "team"),
             (#"{"subject": "S", "text": "Body", "tags": "dock"}"#, "tags"),
             (#"{"subject": "S", "text": "Body", "channel": "email"}"#, "channel"),
+            (#"{"subject": "S", "text": "Body", "requester": "@\u00bc"}"#, "requester"),
+            (#"{"subject": "S", "text": "Body", "followers": ["nobody"]}"#, "followers"),
         ]
         let before = server.helpdesk.index.count
         for (body, field) in cases {
@@ -177,6 +179,7 @@ import Testing
             (#"{"team": "nowhere"}"#, "team"), (#"{"assignee": "tom.baker@northwind.example"}"#, "assignee"),
             (#"{"addLinks": [{"kind": "likes", "target": "FD-1"}]}"#, "addLinks"), (#"{"priority": 3}"#, "priority"),
             (#"{"addLinks": [{"kind": "blocks", "target": "FD-9999"}]}"#, "links"), (#"{"owner": "me"}"#, "owner"),
+            (#"{"addFollowers": ["someone"]}"#, "addFollowers"),
         ]
         for (edit, field) in cases {
             let body = "{\"version\": \"\(version)\", " + edit.dropFirst()

@@ -17,16 +17,16 @@ enum APINewTicketRequest {
     static func draft(_ body: APIRequestBody, viewer: Viewer) throws -> NewTicket {
         let subject = try body.requiredString("subject")
         let text = try body.markdownText("text")
-        let requester = try body.string("requester")?.trimmingCharacters(in: .whitespaces).lowercased()
+        let requester = try body.email("requester")
         var draft = NewTicket(subject: subject, text: text, requester: requester ?? viewer.email)
         draft.channel = .api
         draft.ticketType = try body.choice("ticketType", TicketType.self) ?? draft.ticketType
         draft.priority = try body.choice("priority", Priority.self) ?? draft.priority
         draft.category = try body.clearableString("category") ?? nil
         draft.team = try body.clearableString("team") ?? nil
-        draft.assignee = (try body.clearableString("assignee") ?? nil)?.lowercased()
+        draft.assignee = try body.clearableEmail("assignee") ?? nil
         draft.tags = try body.strings("tags") ?? []
-        draft.followers = try body.strings("followers") ?? []
+        draft.followers = try body.emails("followers") ?? []
         draft.customFields = try customFields(body)
         if !viewer.isStaff { try checkCustomerDraft(draft, viewer: viewer) }
         return draft

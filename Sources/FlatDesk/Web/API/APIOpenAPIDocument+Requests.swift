@@ -1,5 +1,6 @@
 extension APIOpenAPIDocument {
     private static let nonBlankTexts = Build.array(nonBlankText)
+    private static let emails = Build.array(Build.string(format: "email"))
     private static let clearableText = Build.string(nullable: true, description: "null or \"\" clears the field.")
     private static let links = Build.array(
         Build.schema(
@@ -19,8 +20,8 @@ extension APIOpenAPIDocument {
             ("priority", Build.string(choices: Priority.allCases.map(\.rawValue))),
             ("category", Build.string(nullable: true, description: "One of settings/categories.json.")),
             ("team", Build.string(nullable: true, description: "A team id; staff only.")),
-            ("assignee", Build.string(nullable: true, description: "An agent's email; staff only.")),
-            ("tags", nonBlankTexts), ("followers", nonBlankTexts), ("customFields", Build.map(anyText)),
+            ("assignee", Build.string(format: "email", nullable: true, description: "An agent's email; staff only.")),
+            ("tags", nonBlankTexts), ("followers", emails), ("customFields", Build.map(anyText)),
         ], required: ["subject", "text"], closed: true)
 
     /// Builds the schema of the `PATCH /api/v1/tickets/:id` body, whose statuses come from `settings`.
@@ -32,8 +33,12 @@ extension APIOpenAPIDocument {
                 ("priority", Build.string(choices: Priority.allCases.map(\.rawValue))),
                 ("ticketType", Build.string(choices: TicketType.allCases.map(\.rawValue))),
                 ("subject", nonBlankText), ("category", clearableText), ("team", clearableText),
-                ("assignee", clearableText), ("organizationId", clearableText), ("addTags", nonBlankTexts),
-                ("removeTags", nonBlankTexts), ("addFollowers", nonBlankTexts), ("removeFollowers", nonBlankTexts),
+                (
+                    "assignee",
+                    Build.string(format: "email", nullable: true, description: "An agent's email; null clears it.")
+                ),
+                ("organizationId", clearableText), ("addTags", nonBlankTexts), ("removeTags", nonBlankTexts),
+                ("addFollowers", emails), ("removeFollowers", nonBlankTexts),
                 ("addLinks", links), ("removeLinks", links),
                 ("customFields", Build.map(Build.string(nullable: true, description: "null removes the field."))),
             ], required: [], closed: true)

@@ -56,11 +56,6 @@ struct APIRequestBody {
         return "the value at '\(location)' cannot be read, for example a number out of range"
     }
 
-    /// Whether the body has a member `name`, even a null one.
-    func contains(_ name: String) -> Bool {
-        members[name] != nil
-    }
-
     /// The string member `name`, or nil when absent.
     /// - Throws: `APIRequestError.invalidField` when present but not a string.
     func string(_ name: String) throws(APIRequestError) -> String? {
@@ -100,6 +95,36 @@ struct APIRequestBody {
         case .string(let text): return .some(text.isEmpty ? nil : text)
         default: throw Self.invalid(name, value, "a string or null")
         }
+    }
+
+    /// The member `name` as an email address, or nil when absent.
+    /// - Throws: `APIRequestError.invalidField` unless it is a `local@domain` address that mail can be sent to.
+    func email(_ name: String) throws(APIRequestError) -> String? {
+        guard let text = try string(name) else { return nil }
+        return try Self.checkedEmail(text, field: name)
+    }
+
+    /// The member `name` as an email address that may be cleared: nil when absent, `.some(nil)` for null or "".
+    func clearableEmail(_ name: String) throws(APIRequestError) -> String?? {
+        guard let value = try clearableString(name) else { return nil }
+        guard let text = value else { return .some(nil) }
+        return .some(try Self.checkedEmail(text, field: name))
+    }
+
+    /// The member `name` as an array of email addresses, or nil when absent.
+    func emails(_ name: String) throws(APIRequestError) -> [String]? {
+        guard let texts = try strings(name) else { return nil }
+        var addresses: [String] = []
+        for text in texts { addresses.append(try Self.checkedEmail(text, field: name)) }
+        return addresses
+    }
+
+    private static func checkedEmail(_ text: String, field: String) throws(APIRequestError) -> String {
+        let address = text.trimmingCharacters(in: .whitespaces)
+        guard EmailAddressSyntax.isValid(address) else {
+            throw invalid(field, .string(text), "an email address such as name@example.com")
+        }
+        return address.lowercased()
     }
 
     /// The member `name` as one of the raw values of `type`, or nil when absent.

@@ -21,7 +21,7 @@ struct APITicketPatch {
         try readClearable(body)
         for tag in try body.strings("addTags") ?? [] { edits.append(.addTag(tag)) }
         for tag in try body.strings("removeTags") ?? [] { edits.append(.removeTag(tag)) }
-        for email in try body.strings("addFollowers") ?? [] { edits.append(.addFollower(email)) }
+        for email in try body.emails("addFollowers") ?? [] { edits.append(.addFollower(email)) }
         for email in try body.strings("removeFollowers") ?? [] { edits.append(.removeFollower(email)) }
         for link in try Self.links(body, "addLinks") { edits.append(.addLink(link)) }
         for link in try Self.links(body, "removeLinks") { edits.append(.removeLink(link)) }
@@ -40,7 +40,7 @@ struct APITicketPatch {
     private mutating func readClearable(_ body: APIRequestBody) throws(APIRequestError) {
         if let category = try body.clearableString("category") { edits.append(.category(category)) }
         if let team = try body.clearableString("team") { edits.append(.team(team)) }
-        if let assignee = try body.clearableString("assignee") { edits.append(.assignee(assignee)) }
+        if let assignee = try body.clearableEmail("assignee") { edits.append(.assignee(assignee)) }
         if let organization = try body.clearableString("organizationId") { edits.append(.organization(organization)) }
     }
 
