@@ -97,7 +97,8 @@ extension WebApp {
             return .redirect(to: "/login?next=" + Self.percentEncoded(request.rawPath))
         }
         let page = Layout.page(
-            title: "Error \(error.status)", viewer: request.viewer,
+            title: "Error \(error.status)",
+            viewer: request.viewer ?? request.cookies[Self.sessionCookie].flatMap(sessionViewer),
             body: "<section class=\"error\"><h1>\(Layout.statusTitle(error.status))</h1><p>\(error.message)</p><p><a href=\"/\">Back to the start page</a></p></section>")
         return .html(page.rendered, status: error.status)
     }
