@@ -52,6 +52,9 @@ extension Helpdesk {
     private func validatedTicket(_ draft: NewTicket, at time: Date) throws -> Ticket {
         let subject = draft.subject.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !subject.isEmpty else { throw HelpdeskError.invalidValue(field: "subject", value: "", expected: "a non-empty subject") }
+        for (field, text) in [("subject", draft.subject), ("text", draft.text)] where text.contains("\u{0}") {
+            throw HelpdeskError.invalidValue(field: field, value: "NUL", expected: "text without NUL characters")
+        }
         let requester = draft.requester.trimmingCharacters(in: .whitespaces).lowercased()
         guard requester.contains("@") else {
             throw HelpdeskError.invalidValue(field: "requester", value: draft.requester, expected: "an email address")

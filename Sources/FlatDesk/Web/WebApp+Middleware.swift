@@ -40,6 +40,7 @@ extension WebApp {
         let safe: Set<HTTPMethod> = [.get, .head, .options]
         guard !safe.contains(request.method), !request.path.hasPrefix("/api/webhooks/") else { return try next(request) }
         if case .token = request.viewer?.credential { return try next(request) }
+        if request.viewer == nil, request.path.hasPrefix("/api/") { throw HTTPError.unauthorized }
         let expected = request.viewer?.csrfToken ?? request.cookies[Self.anonymousCSRFCookie]
         let presented = request.header("X-CSRF-Token") ?? formCSRFToken(request)
         guard let expected, let presented, !expected.isEmpty,
