@@ -4,7 +4,7 @@ import Foundation
 /// Every subcommand, in the order `flatdesk --help` lists them.
 let commands: [any Command.Type] = [
     InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self, ReplyCommand.self,
-    NoteCommand.self, CheckCommand.self, LogCommand.self, StatsCommand.self,
+    NoteCommand.self, CheckCommand.self, LogCommand.self, StatsCommand.self, BenchCommand.self,
 ]
 
 /// Exit statuses, following BSD sysexits where one fits.
