@@ -11,7 +11,7 @@ request = function()
     local id = ids[(counter % #ids) + 1]
     local priority = priorities[(counter % #priorities) + 1]
     local body = '{"priority": "' .. priority .. '"}'
-    local headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
+    local headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json", ["If-Match"] = "*" }
     return wrk.format("PATCH", "/api/v1/tickets/" .. id, headers, body)
 end
 
