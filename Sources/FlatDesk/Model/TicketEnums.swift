@@ -37,6 +37,19 @@ public enum BuiltInStatus: String, CaseIterable, Sendable {
     case escalated
     case resolved
     case closed
+
+    /// The name shown to people.
+    public var displayName: String {
+        switch self {
+        case .new: "New"
+        case .processing: "Processing"
+        case .open: "Open"
+        case .inProgress: "In progress"
+        case .escalated: "Escalated"
+        case .resolved: "Resolved"
+        case .closed: "Closed"
+        }
+    }
 }
 
 /// The kind of a relation between a ticket and another record.
