@@ -22,7 +22,7 @@ struct MailHeaderWriter {
     }
 
     /// Writes a list of mailboxes separated by commas, folding between them.
-    mutating func writeAddressList(_ name: String, _ mailboxes: [MailAddress]) {
+    mutating func writeAddressList(_ name: String, _ mailboxes: [OutgoingAddress]) {
         var words: [String] = []
         for (index, mailbox) in mailboxes.enumerated() {
             let separator = index < mailboxes.count - 1 ? "," : ""

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A mailbox: an address with an optional display name, as in `Lena Fischer <lena@northwind.example>`.
-public struct MailAddress: Sendable, Equatable {
+public struct OutgoingAddress: Sendable, Equatable {
     /// `local@domain` in ASCII.
     public var address: String
     /// Display name in any script; control characters become spaces when the header is written.
@@ -33,13 +33,13 @@ public enum MailBodyEncoding: String, Sendable, Equatable {
 /// An email to compose: header fields and a plain-text body with an optional HTML alternative.
 public struct OutgoingMail: Sendable, Equatable {
     /// Author mailbox, normally the helpdesk address.
-    public var from: MailAddress
+    public var from: OutgoingAddress
     /// Primary recipients.
-    public var to: [MailAddress]
+    public var to: [OutgoingAddress]
     /// Copy recipients.
-    public var cc: [MailAddress]
+    public var cc: [OutgoingAddress]
     /// Addresses for replies; empty to omit the field.
-    public var replyTo: [MailAddress]
+    public var replyTo: [OutgoingAddress]
     /// Subject in any script; line breaks and other control characters become spaces.
     public var subject: String
     /// Plain-text body; any line-ending style is converted to CRLF.
@@ -59,7 +59,7 @@ public struct OutgoingMail: Sendable, Equatable {
 
     /// Creates a message; Cc, Reply-To, HTML, threading fields and Auto-Submitted are optional.
     public init(
-        from: MailAddress, to: [MailAddress], cc: [MailAddress] = [], replyTo: [MailAddress] = [],
+        from: OutgoingAddress, to: [OutgoingAddress], cc: [OutgoingAddress] = [], replyTo: [OutgoingAddress] = [],
         subject: String, textBody: String, htmlBody: String? = nil, inReplyTo: String? = nil,
         references: [String] = [], autoSubmitted: MailAutoSubmitted? = nil, date: Date = Date(),
         bodyEncoding: MailBodyEncoding = .quotedPrintable

@@ -12,8 +12,8 @@ import Testing
         -> OutgoingMail
     {
         OutgoingMail(
-            from: MailAddress("support@northwind.example", displayName: "Northwind Support"),
-            to: [MailAddress("tom.baker@northwind.example", displayName: "Tom Baker")],
+            from: OutgoingAddress("support@northwind.example", displayName: "Northwind Support"),
+            to: [OutgoingAddress("tom.baker@northwind.example", displayName: "Tom Baker")],
             subject: subject, textBody: text, date: date)
     }
 
@@ -33,9 +33,9 @@ import Testing
 
     @Test func headersParseBack() throws {
         var message = mail()
-        message.to.append(MailAddress("it@northwind.example"))
-        message.cc = [MailAddress("maria.lopez@northwind.example", displayName: "Lopez, Maria")]
-        message.replyTo = [MailAddress("support+FD-1042@northwind.example")]
+        message.to.append(OutgoingAddress("it@northwind.example"))
+        message.cc = [OutgoingAddress("maria.lopez@northwind.example", displayName: "Lopez, Maria")]
+        message.replyTo = [OutgoingAddress("support+FD-1042@northwind.example")]
         message.inReplyTo = "CAF=abc123@mail.northwind.example"
         message.references = ["<first@mail.example>", "CAF=abc123@mail.northwind.example"]
         message.autoSubmitted = .autoReplied
@@ -127,9 +127,9 @@ import Testing
     @Test func displayNamesRoundTrip() throws {
         var message = mail()
         message.to = [
-            MailAddress("juergen@northwind.example", displayName: "Jürgen Müller"),
-            MailAddress("q@northwind.example", displayName: "O'Brien \"Ops\" \\ Team"),
-            MailAddress("m@northwind.example", displayName: "山田 太郎"),
+            OutgoingAddress("juergen@northwind.example", displayName: "Jürgen Müller"),
+            OutgoingAddress("q@northwind.example", displayName: "O'Brien \"Ops\" \\ Team"),
+            OutgoingAddress("m@northwind.example", displayName: "山田 太郎"),
         ]
         let parsed = try #require(ParsedMail(try composer.compose(message).bytes))
         #expect(
@@ -193,7 +193,7 @@ import Testing
 
     @Test func invalidInputIsRejected() {
         var injected = mail()
-        injected.to = [MailAddress("tom@northwind.example>\r\nBcc: evil@example.org")]
+        injected.to = [OutgoingAddress("tom@northwind.example>\r\nBcc: evil@example.org")]
         #expect(throws: MailComposerError.invalidAddress(field: "To", address: injected.to[0].address)) {
             try composer.compose(injected)
         }

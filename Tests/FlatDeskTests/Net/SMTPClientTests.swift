@@ -43,9 +43,9 @@ import Testing
     @Test func composedMessageIsDeliveredIntact() throws {
         let server = try LoopbackServerProcess(script: "smtp_test_server.py").start()
         var mail = OutgoingMail(
-            from: MailAddress("support@northwind.example", displayName: "Northwind Support"),
-            to: [MailAddress("tom.baker@northwind.example", displayName: "Tom Bäker")],
-            cc: [MailAddress("it@northwind.example")], subject: "Re: VPN – Verbindung bricht ab",
+            from: OutgoingAddress("support@northwind.example", displayName: "Northwind Support"),
+            to: [OutgoingAddress("tom.baker@northwind.example", displayName: "Tom Bäker")],
+            cc: [OutgoingAddress("it@northwind.example")], subject: "Re: VPN – Verbindung bricht ab",
             textBody: "Hallo Tom,\n.\nwir kümmern uns darum.\n", autoSubmitted: .autoReplied)
         mail.htmlBody = "<p>Hallo Tom,</p>"
         let composed = try MailComposer(messageIDDomain: "helpdesk.northwind.example").compose(mail)
