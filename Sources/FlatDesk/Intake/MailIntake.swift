@@ -25,7 +25,8 @@ public final class MailIntake: Sendable {
         let gitDirectory = helpdesk.store.gitDirectory
         deadLetter = MailDeadLetter(gitDirectory: gitDirectory)
         let sentLog = MailMessageIDLog(path: MailOutbox.messageIDLogPath(gitDirectory: gitDirectory))
-        threads = try MailThreadIndex(helpdesk: helpdesk, sentLog: sentLog)
+        let cachePath = MailLocalFiles.folder("message-ids.cache", gitDirectory: gitDirectory)
+        threads = try MailThreadIndex(helpdesk: helpdesk, sentLog: sentLog, cachePath: cachePath)
         self.logger.info("mail intake ready", ["mail.known_message_ids": "\(threads.receivedCount + sentLog.count)"])
     }
 
@@ -65,7 +66,7 @@ public final class MailIntake: Sendable {
 
     /// The result for a message seen before, or nil for a new one.
     private func duplicateResult(_ inbound: InboundMail, ignoringDeadLetter: Bool) -> MailIntakeResult? {
-        threads.sent.refresh()
+        threads.catchUp()
         deadLetter.refresh()
         let id = inbound.messageID
         if let ticket = threads.ticket(receivedAs: id) {

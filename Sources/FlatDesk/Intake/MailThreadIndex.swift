@@ -4,63 +4,84 @@ import Synchronization
 /// Maps Message-IDs to the tickets they belong to, for threading replies and for spotting duplicates.
 ///
 /// The ids of received messages are the `message-id` attributes of ticket entries. The index does not keep
-/// threads, so they are read from every ticket file at start-up and then from each ticket that changes,
-/// whoever changed it. The ids of sent messages come from the outbox's Message-ID log.
+/// threads, so they are read from every ticket file at start-up. Later, a ticket created or extended in this
+/// process is noted from its event, and a ticket changed any other way (a `git push`, another process) is
+/// marked stale and read again by the next `catchUp()`. The ids of sent messages come from the outbox's
+/// Message-ID log.
 final class MailThreadIndex: Sendable {
-    private let received = Mutex<[String: String]>([:])
-    let sent: MailMessageIDLog
+    struct State {
+        var received: [String: String] = [:]
+        /// Tickets changed since they were last read.
+        var stale = Set<String>()
+    }
 
-    /// Reads every ticket at the branch head and follows later changes of `helpdesk`.
+    let helpdesk: Helpdesk
+    let sent: MailMessageIDLog
+    let state = Mutex(State())
+
+    /// Reads the Message-IDs of every ticket, from the cache file and the tickets changed since it was
+    /// written when there is one, and follows later changes of `helpdesk`.
+    /// - Parameters:
+    ///   - cachePath: where the map is saved between starts; nil reads every ticket.
     /// - Throws: what reading the repository throws.
-    init(helpdesk: Helpdesk, sentLog: MailMessageIDLog) throws {
+    init(helpdesk: Helpdesk, sentLog: MailMessageIDLog, cachePath: String?) throws {
+        self.helpdesk = helpdesk
         sent = sentLog
-        try rescan(helpdesk, tickets: helpdesk.index.allTickets().map(\.id))
-        helpdesk.observe { [weak self, weak helpdesk] event in
-            guard let self, let helpdesk else { return }
-            self.apply(event, helpdesk: helpdesk)
-        }
+        try load(cache: cachePath.map(MailThreadIndexCache.init))
+        helpdesk.observe { [weak self] event in self?.apply(event) }
     }
 
     /// Number of received Message-IDs known.
-    var receivedCount: Int { received.withLock { $0.count } }
+    var receivedCount: Int { state.withLock { $0.received.count } }
+
+    /// Reads the tickets changed outside this process since the last call, and the sent log's new lines.
+    func catchUp() {
+        sent.refresh()
+        let stale = state.withLock { current in
+            defer { current.stale = [] }
+            return current.stale
+        }
+        do {
+            try rescan(Array(stale))
+        } catch {
+            state.withLock { $0.stale.formUnion(stale) }
+            helpdesk.logger.error("reading Message-IDs of changed tickets failed", ["error": "\(error)"])
+        }
+    }
 
     /// The ticket a received message with this id was added to.
     func ticket(receivedAs messageID: String) -> String? {
-        received.withLock { $0[messageID] }
+        state.withLock { $0.received[messageID] }
     }
 
-    /// The ticket a received or sent message with this id belongs to, as of the sent log's last refresh.
+    /// The ticket a received or sent message with this id belongs to, as of the last `catchUp()`.
     func ticket(for messageID: String) -> String? {
         ticket(receivedAs: messageID) ?? sent.record(messageID)?.ticketID
     }
 
-    /// Records the Message-IDs in the entries of `ticket`.
+    /// Records the Message-IDs in the entries of `ticket`, which is then up to date.
     func note(_ ticket: Ticket) {
         let ids = ticket.entries.compactMap { $0.attribute("message-id") }
-        guard !ids.isEmpty else { return }
-        received.withLock { map in
-            for id in ids { map[id] = ticket.id }
+        state.withLock { current in
+            for id in ids { current.received[id] = ticket.id }
+            current.stale.remove(ticket.id)
         }
     }
 
-    private func apply(_ event: HelpdeskEvent, helpdesk: Helpdesk) {
+    private func apply(_ event: HelpdeskEvent) {
         switch event {
         case .ticketCreated(let ticket, _), .entryAdded(let ticket, _, _):
             note(ticket)
         case .indexChanged(let changes):
-            let ids = changes.rebuilt ? helpdesk.index.allTickets().map(\.id) : Array(changes.tickets)
-            do {
-                try rescan(helpdesk, tickets: ids)
-            } catch {
-                helpdesk.logger.error("reading Message-IDs of changed tickets failed", ["error": "\(error)"])
-            }
+            let ids = changes.rebuilt ? Set(helpdesk.index.allTickets().map(\.id)) : changes.tickets
+            state.withLock { $0.stale.formUnion(ids) }
         default:
             break
         }
     }
 
     /// Reads the Message-IDs of the entries of `tickets` from their files at the branch head.
-    private func rescan(_ helpdesk: Helpdesk, tickets: [String]) throws {
+    func rescan(_ tickets: [String]) throws {
         guard !tickets.isEmpty else { return }
         let paths = tickets.compactMap { id in helpdesk.index.ticket(id).map { (id, $0.path) } }
         let found = try helpdesk.store.read { snapshot in
@@ -71,8 +92,8 @@ final class MailThreadIndex: Sendable {
             }
             return found
         }
-        received.withLock { map in
-            for (messageID, ticketID) in found { map[messageID] = ticketID }
+        state.withLock { current in
+            for (messageID, ticketID) in found { current.received[messageID] = ticketID }
         }
     }
 

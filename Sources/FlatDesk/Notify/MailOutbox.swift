@@ -30,10 +30,8 @@ public final class MailOutbox: Sendable {
         _ composed: ComposedMail, kind: MailOutboxMessage.Kind, ticketID: String, entryID: String?, sender: String,
         at time: Date
     ) throws(MailNotifyError) -> MailOutboxMessage {
-        let stamp = Timestamp.format(time).replacingOccurrences(of: "-", with: "").replacingOccurrences(
-            of: ":", with: "")
         let message = MailOutboxMessage(
-            id: stamp + "-" + SecureRandom.token(byteCount: 6).replacingOccurrences(of: "_", with: "0"),
+            id: Self.newID(at: Date()),
             ticketID: ticketID, entryID: entryID, kind: kind, messageID: composed.messageID, sender: sender,
             recipients: composed.envelopeRecipients, createdAt: time, attempts: 0, nextAttemptAt: time, lastError: nil,
             status: .pending, message: Data(composed.bytes).base64EncodedString())
@@ -47,6 +45,15 @@ public final class MailOutbox: Sendable {
         try save(message)
         signal()
         return message
+    }
+
+    /// `20261130T081200.123Z-<random>`: the enqueue time to the millisecond first, so names sort by age.
+    static func newID(at time: Date) -> String {
+        let stamp = Timestamp.format(time).replacingOccurrences(of: "-", with: "").replacingOccurrences(
+            of: ":", with: "")
+        let milliseconds = Int((time.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+        let random = HMACSHA256.hex(SecureRandom.bytes(count: 4))
+        return stamp.dropLast() + "." + String(format: "%03d", milliseconds) + "Z-" + random
     }
 
     /// Every message in the outbox, pending and failed, oldest first. Unreadable files are skipped.

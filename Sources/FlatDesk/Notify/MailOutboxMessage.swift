@@ -27,7 +27,7 @@ public struct MailOutboxMessage: Codable, Sendable, Equatable {
         public var isAutomatic: Bool { self != .reply }
     }
 
-    /// File name without `.json`: the enqueue time and a random suffix, so names sort by age.
+    /// File name without `.json`: the enqueue time to the millisecond and a random suffix, so names sort by age.
     public var id: String
     public var ticketID: String
     /// The entry the message carries, for replies.

@@ -90,7 +90,7 @@ public final class MailOutboxSender: Sendable {
         outbox.messages().filter { $0.status == .pending }.map(\.nextAttemptAt).min()
     }
 
-    private func configuration(_ smtp: MailSettings.SMTP) -> SMTPConfiguration {
+    func configuration(_ smtp: MailSettings.SMTP) -> SMTPConfiguration {
         let password =
             environment[Self.passwordEnvironmentKey].flatMap { $0.isEmpty ? nil : $0 }
             ?? (try? secrets?.read(Self.passwordSecretName))?.trimmingCharacters(in: .newlines)

@@ -22,6 +22,7 @@ public final class Notifier: Sendable {
     private let recentAcknowledgements = Mutex<[String: [Date]]>([:])
 
     /// Creates a notifier and registers it with `helpdesk.observe`; it enqueues on the thread of each change.
+    /// The helpdesk holds it weakly, so the caller keeps it alive for as long as it should send.
     public init(helpdesk: Helpdesk, outbox: MailOutbox, logger: Logger? = nil) {
         self.helpdesk = helpdesk
         self.outbox = outbox

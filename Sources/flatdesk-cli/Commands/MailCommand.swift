@@ -60,9 +60,10 @@ enum MailCommand: Command {
             return temporaryFailure
         }
         // Notifications go to the outbox here; the server's sender delivers them.
-        _ = Notifier(helpdesk: helpdesk, outbox: MailOutbox(gitDirectory: helpdesk.store.gitDirectory))
+        let notifier = Notifier(helpdesk: helpdesk, outbox: MailOutbox(gitDirectory: helpdesk.store.gitDirectory))
         do {
             let result = try intake.ingest(raw: raw, ignoringDeadLetter: arguments.flag("--force"))
+            withExtendedLifetime(notifier) {}
             Console.out(result.summary)
             return ExitStatus.success
         } catch {
