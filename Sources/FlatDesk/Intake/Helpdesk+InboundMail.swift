@@ -1,6 +1,6 @@
 import Foundation
 
-/// What an inbound message adds to a ticket: the entry's text and attributes, and the files stored beside it.
+/// The entry text and attributes an inbound message adds to a ticket, and the files stored beside it.
 struct InboundEntryContent {
     var text: String
     var attributes: [(key: String, value: String)]
@@ -89,7 +89,7 @@ extension Helpdesk {
         "\(settings.profile.keyPrefix)-\(number)"
     }
 
-    /// The ticket before it gets its number, checked against the settings like any new ticket.
+    /// Builds the ticket before it gets its number and checks it against the settings like any new ticket.
     private func inboundTicket(_ draft: NewTicket, content: InboundEntryContent, related: String?, at time: Date) throws
         -> Ticket
     {
@@ -107,7 +107,7 @@ extension Helpdesk {
         return ticket
     }
 
-    /// The `relates_to` link back from a closed ticket to the ticket that a late reply to it opened.
+    /// Returns the change that links a closed ticket back to the ticket a late reply to it opened.
     private func inverseRelatedLink(from newID: String, to related: String, snapshot: StoreSnapshot, at time: Date)
         throws -> [FileChange]
     {
@@ -120,7 +120,7 @@ extension Helpdesk {
         return [FileChange(path: path, contents: TicketCodec.encode(other))]
     }
 
-    /// The same rules as `addEntry`: a staff reply is the first response, and a reply from the requester's
+    /// Applies the rules of `addEntry`: a staff reply is the first response, and a reply from the requester's
     /// side reopens a resolved or waiting ticket.
     private func applyInboundReplyRules(_ ticket: inout Ticket, entry: TicketEntry, actor: Actor, at time: Date) {
         guard entry.kind == .reply else { return }

@@ -12,7 +12,7 @@ public enum InboundWebhookSecret {
     /// Environment variable that supplies the secret instead of the secret store.
     public static let environmentKey = "FLATDESK_INBOUND_SECRET"
 
-    /// The configured secret, or nil when neither the environment nor the store has one.
+    /// Returns the configured secret, or nil when neither the environment nor the store has one.
     public static func configured(
         in secrets: SecretStore, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> String? {
@@ -32,7 +32,7 @@ public enum InboundWebhookSecret {
         return secret
     }
 
-    /// Whether `request` presents `secret`, compared in constant time.
+    /// Returns whether `request` presents `secret`, compared in constant time.
     public static func isAuthorized(_ request: HTTPRequest, secret: String) -> Bool {
         let candidates = [basicPassword(request.header("Authorization")), request.query["token"]].compactMap { $0 }
         let expected = MailMessageIDs.sha256Hex(Array(secret.utf8))
@@ -45,7 +45,7 @@ public enum InboundWebhookSecret {
         return matched
     }
 
-    /// The password of an `Authorization: Basic …` header.
+    /// Returns the password of an `Authorization: Basic …` header.
     static func basicPassword(_ header: String?) -> String? {
         guard let header, header.lowercased().hasPrefix("basic ") else { return nil }
         let encoded = header.dropFirst(6).trimmingCharacters(in: .whitespaces)

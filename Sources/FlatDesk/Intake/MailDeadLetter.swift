@@ -16,7 +16,7 @@ public final class MailDeadLetter: Sendable {
         log = MailMessageIDLog(path: directory + "/message-ids.log")
     }
 
-    /// Whether a message with this Message-ID was dead-lettered before, by this or another process.
+    /// Returns whether a message with this Message-ID was dead-lettered before, by this or another process.
     func contains(_ messageID: String) -> Bool {
         log.record(messageID) != nil
     }

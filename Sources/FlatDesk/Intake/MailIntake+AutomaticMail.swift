@@ -4,7 +4,7 @@ extension MailIntake {
     /// Lines of an automatic message quoted in its event entry.
     static let excerptLineCount = 15
 
-    /// The text of the internal event that records an auto-reply, bounce, read receipt or complaint.
+    /// Writes the text of the internal event that records an auto-reply, bounce, read receipt or complaint.
     func automaticEventText(_ context: IntakeContext) -> String {
         let message = context.message
         let sender = context.sender.email
@@ -25,8 +25,8 @@ extension MailIntake {
         return excerpt.isEmpty ? headline : headline + "\n\n" + excerpt
     }
 
-    /// The addresses a bounce reports: its `X-Failed-Recipients` header, else the recipient the outbox
-    /// recorded for the returned message.
+    /// Returns the addresses a bounce reports: its `X-Failed-Recipients` header, else the recipient the
+    /// outbox recorded for the returned message.
     private func failedRecipients(_ message: InboundMessage) -> String {
         let listed = message.headerValues("X-Failed-Recipients").flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -39,7 +39,7 @@ extension MailIntake {
         return "a message sent from this ticket"
     }
 
-    /// The first non-empty lines of `text` as a Markdown quote, each shortened to 200 characters.
+    /// Returns the first non-empty lines of `text` as a Markdown quote, each shortened to 200 characters.
     static func excerpt(_ text: String) -> String {
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return lines.prefix(excerptLineCount).map { "> " + String($0.prefix(200)) }.joined(separator: "\n")

@@ -1,7 +1,7 @@
 import Foundation
 
 extension MailIntake {
-    /// Longest entry text kept, in bytes of UTF-8, so that a ticket file stays far below its 10 MB limit.
+    /// Maximum entry text kept, in bytes of UTF-8, so that a ticket file stays far below its 10 MB limit.
     static let maximumTextBytes = 256 * 1024
 
     /// A commit that happened, or the dead-letter result when it failed for good.
@@ -23,8 +23,8 @@ extension MailIntake {
         return try openTicket(context, related: match?.ticketID, actor: actor)
     }
 
-    /// Records an auto-reply, bounce, read receipt or complaint as an internal event on its ticket; one that
-    /// belongs to no ticket is dropped into the dead-letter folder. It never opens a ticket.
+    /// Records an auto-reply, bounce, read receipt or complaint as an internal event on its ticket. One that
+    /// belongs to no ticket goes to the dead-letter folder, because automatic mail never opens a ticket.
     func recordAutomatic(_ context: IntakeContext, match: InboundThreadMatch?) throws(MailIntakeError)
         -> MailIntakeResult
     {
@@ -108,7 +108,7 @@ extension MailIntake {
         }
     }
 
-    /// Whether a failed commit may succeed later: libgit2 failures (a locked repository, a full disk),
+    /// Returns whether a failed commit may succeed later: libgit2 failures (a locked repository, a full disk),
     /// a branch that kept moving, and file system errors. Invalid values and hand-edited files are permanent.
     static func isTemporary(_ error: any Error) -> Bool {
         switch error {
@@ -123,7 +123,7 @@ extension MailIntake {
         }
     }
 
-    /// The entry text, attributes and files of a message for the entry `entryID`.
+    /// Builds the entry text, attributes and files of a message for the entry `entryID`.
     func entryContent(_ context: IntakeContext, entryID: String, text: String, includeVia: Bool) -> InboundEntryContent
     {
         let plan = InboundFilePlan(
@@ -144,7 +144,7 @@ extension MailIntake {
         return context.message.cc.map(\.email).filter { Self.isUsableAddress($0) && !excluded.contains($0) }
     }
 
-    /// The person in settings who sent the message, or a customer known only by the address.
+    /// Returns the person in settings who sent the message, or a customer known only by the address.
     static func actor(for sender: MailAddress, settings: HelpdeskSettings) -> Actor {
         if let person = settings.person(sender.email) { return Actor(person: person) }
         let cleaned = (sender.name ?? "").unicodeScalars.filter { $0.value >= 0x20 && $0 != "<" && $0 != ">" }

@@ -21,7 +21,7 @@ extension MailIntake {
     ///
     /// A subject key alone is trusted only from the requester, a follower, someone in the ticket's
     /// organization or a person on staff. Anyone else quoting a key opens a new ticket, so that knowing
-    /// a key is not enough to write into somebody else's ticket.
+    /// a key is not enough to write into another person's ticket.
     func threadMatch(_ message: InboundMessage, sender: String, settings: HelpdeskSettings) -> InboundThreadMatch? {
         var candidates: [(String, InboundThreadMatch.Evidence)] = []
         if let inReplyTo = message.inReplyTo { candidates.append((inReplyTo, .messageID)) }
@@ -40,7 +40,7 @@ extension MailIntake {
         return nil
     }
 
-    /// Whether `sender` may add to `ticket` by quoting its key in a subject.
+    /// Returns whether `sender` may add to `ticket` by quoting its key in a subject.
     static func mayJoinBySubject(_ sender: String, _ ticket: Ticket, settings: HelpdeskSettings) -> Bool {
         let person = settings.person(sender)
         if sender == ticket.requester.lowercased() || ticket.followers.contains(where: { $0.lowercased() == sender }) {
@@ -52,8 +52,9 @@ extension MailIntake {
         return senderOrganization == organization
     }
 
-    /// The ticket keys in a subject, in order: `PREFIX-<digits>` not inside a longer word, with or without
-    /// brackets, the prefix in any letter case. `[FD-12] Printer` gives `FD-12`; `XFD-12` and `FD-12a` give none.
+    /// Returns the ticket keys in a subject, in order: `PREFIX-<digits>` not inside a longer word, with or
+    /// without brackets, the prefix in any letter case. `[FD-12] Printer` gives `FD-12`, while `XFD-12` and
+    /// `FD-12a` give none.
     static func ticketKeys(in subject: String, prefix: String) -> [String] {
         let characters = Array(subject)
         let pattern = Array(prefix.uppercased() + "-")

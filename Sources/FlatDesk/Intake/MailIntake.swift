@@ -64,7 +64,7 @@ public final class MailIntake: Sendable {
         try ingest(raw: payload.message)
     }
 
-    /// The result for a message seen before, or nil for a new one.
+    /// Returns the result for a message seen before, or nil for a new one.
     private func duplicateResult(_ inbound: InboundMail, ignoringDeadLetter: Bool) -> MailIntakeResult? {
         threads.catchUp()
         deadLetter.refresh()
@@ -101,7 +101,7 @@ public final class MailIntake: Sendable {
         return try recordHuman(context, match: match)
     }
 
-    /// An address the files and commits can carry: `local@domain` without spaces, brackets or control characters.
+    /// Returns whether files and commits can carry the address: `local@domain` without spaces, brackets or control characters.
     static func isUsableAddress(_ email: String) -> Bool {
         guard let at = email.firstIndex(of: "@"), at != email.startIndex, email.index(after: at) != email.endIndex
         else {

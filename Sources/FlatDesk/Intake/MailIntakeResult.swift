@@ -1,4 +1,4 @@
-/// What the inbound pipeline did with one message.
+/// The outcome of one message in the inbound pipeline.
 public struct MailIntakeResult: Sendable, Equatable {
     /// The decision taken for the message.
     public enum Outcome: String, Sendable, Equatable {
@@ -23,7 +23,7 @@ public struct MailIntakeResult: Sendable, Equatable {
     public var entryID: String?
     /// The Message-ID, or the id derived from the bytes of a message without one.
     public var messageID: String
-    /// Why the message was dropped or dead-lettered.
+    /// Reason the message was dropped or dead-lettered.
     public var reason: String?
 
     /// Creates a result.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Paths and file operations for the mail state kept outside the tracked tree, under `<git dir>/flatdesk/`.
 enum MailLocalFiles {
-    /// The folder `<git dir>/flatdesk/<name>` of a helpdesk.
+    /// Returns the path `<git dir>/flatdesk/<name>` of a helpdesk.
     static func folder(_ name: String, gitDirectory: String) -> String {
         let base = gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/"
         return base + "flatdesk/" + name

@@ -21,8 +21,8 @@ extension MailThreadIndex {
         }
     }
 
-    /// Ids of the tickets whose files changed between two commits, or nil when the diff cannot be made
-    /// (a commit that no longer exists after history was rewritten).
+    /// Returns the ids of the tickets whose files changed between two commits, or nil when the diff cannot be
+    /// made, such as for a commit that no longer exists after history was rewritten.
     private func changedTickets(since old: GitOID, to new: GitOID?) -> [String]? {
         guard let new else { return nil }
         guard old != new else { return [] }

@@ -49,12 +49,12 @@ final class MailThreadIndex: Sendable {
         }
     }
 
-    /// The ticket a received message with this id was added to.
+    /// Returns the ticket a received message with this id was added to.
     func ticket(receivedAs messageID: String) -> String? {
         state.withLock { $0.received[messageID] }
     }
 
-    /// The ticket a received or sent message with this id belongs to, as of the last `catchUp()`.
+    /// Returns the ticket a received or sent message with this id belongs to, as of the last `catchUp()`.
     func ticket(for messageID: String) -> String? {
         ticket(receivedAs: messageID) ?? sent.record(messageID)?.ticketID
     }
@@ -97,7 +97,7 @@ final class MailThreadIndex: Sendable {
         }
     }
 
-    /// The `message-id` attributes of the entry markers in a ticket file, found without decoding the file.
+    /// Returns the `message-id` attributes of the entry markers in a ticket file, without decoding the file.
     static func messageIDs(inTicketFile bytes: [UInt8]) -> [String] {
         let prefix = Array(TicketBodyCodec.markerPrefix.utf8)
         let attribute = Array("message-id=".utf8)

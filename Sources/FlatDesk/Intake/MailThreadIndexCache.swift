@@ -10,7 +10,7 @@ struct MailThreadIndexCache {
 
     let path: String
 
-    /// The commit and map stored in the file, or nil when there is no usable file.
+    /// Reads the commit and map stored in the file; returns nil when there is no usable file.
     func load() -> (commit: GitOID, received: [String: String])? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")

@@ -8,9 +8,9 @@ import Foundation
 /// with each file's name and type) and files `attachment1` … `attachmentN`. Those are put back together as
 /// a MIME message with the original headers, so both forms go through the same parser.
 public struct SendGridInboundPayload: Sendable {
-    /// Which form SendGrid posted.
+    /// The form SendGrid posted.
     public enum Form: String, Sendable {
-        /// The `email` field holds the full message ("POST the raw, full MIME message").
+        /// The `email` field contains the full message ("POST the raw, full MIME message").
         case raw
         /// The message was split into fields.
         case parsed

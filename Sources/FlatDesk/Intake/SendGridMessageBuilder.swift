@@ -4,8 +4,8 @@ import Foundation
 ///
 /// The original header block is kept except its MIME fields (`Content-Type`, `Content-Transfer-Encoding`,
 /// `MIME-Version`), which describe a body SendGrid did not forward. The body becomes `multipart/mixed`
-/// with the text (and HTML, as `multipart/alternative`) and the attached files, each base64-encoded so
-/// that its bytes arrive unchanged; text parts declare the charset that the `charsets` field names.
+/// with the text (and HTML, as `multipart/alternative`) and the attached files. Each part is base64-encoded
+/// so that its bytes arrive unchanged, and text parts declare the charset that the `charsets` field names.
 /// The boundary is derived from the fields, so the same payload always gives the same bytes and so the
 /// same derived Message-ID.
 struct SendGridMessageBuilder {
@@ -28,7 +28,7 @@ struct SendGridMessageBuilder {
         return output
     }
 
-    /// Every field and file, for the boundary: equal payloads give equal messages.
+    /// Returns every field and file as bytes for the boundary, so that equal payloads give equal messages.
     private func fingerprint() -> [UInt8] {
         var bytes: [UInt8] = []
         for name in fields.keys.sorted() { bytes += Array(name.utf8) + [0] + (fields[name] ?? []) + [0] }
@@ -38,8 +38,8 @@ struct SendGridMessageBuilder {
 
     // MARK: - Header
 
-    /// The original header fields, as bytes without their line ending, minus the MIME fields; From, To, Cc
-    /// and Subject from the form fields when the header block lacks them.
+    /// Returns the original header fields without the MIME fields, as bytes without line endings. From, To,
+    /// Cc and Subject come from the form fields when the header block lacks them.
     private func headerLines() -> [[UInt8]] {
         var kept: [[UInt8]] = []
         var present = Set<String>()
@@ -65,8 +65,8 @@ struct SendGridMessageBuilder {
         return kept
     }
 
-    /// A form field as a header value: ASCII as it is, anything else as an RFC 2047 encoded word in the
-    /// field's charset. For an address, only the display name is encoded.
+    /// Returns a form field as a header value: ASCII as it is, anything else as an RFC 2047 encoded word in
+    /// the field's charset. For an address, only the display name is encoded.
     private func formFieldHeaderValue(_ name: String) -> String? {
         guard let bytes = fields[name] else { return nil }
         let value = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r", with: " ")
@@ -87,7 +87,7 @@ struct SendGridMessageBuilder {
         "=?\(charset)?B?\(Data(bytes).base64EncodedString())?="
     }
 
-    /// The charset the `charsets` field names for `field`, or UTF-8.
+    /// Returns the charset the `charsets` field names for `field`, or UTF-8.
     private func charset(of field: String) -> String {
         guard let bytes = fields["charsets"] else { return "UTF-8" }
         var reader = JSONReader(bytes: bytes)
@@ -123,7 +123,7 @@ struct SendGridMessageBuilder {
         return Array(header.utf8) + Self.base64Lines(bytes)
     }
 
-    /// The files in the order of their numbers, described by `attachment-info`.
+    /// Returns the file parts in the order of their numbers, described by `attachment-info`.
     private func attachmentParts() -> [[UInt8]] {
         var reader = JSONReader(bytes: fields["attachment-info"] ?? Array("{}".utf8))
         let info = (try? reader.readDocument()) ?? .object([])
@@ -165,8 +165,8 @@ struct SendGridMessageBuilder {
         return output
     }
 
-    /// A charset name or Content-ID made of safe characters only, or nil; nothing from the form may break
-    /// a header line.
+    /// Returns a charset name or Content-ID made of safe characters only, or nil, so that nothing from the
+    /// form can break a header line.
     private static func token(_ text: String) -> String? {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~@")
         let trimmed = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
@@ -174,7 +174,7 @@ struct SendGridMessageBuilder {
         return trimmed
     }
 
-    /// A `type/subtype` media type without parameters, or nil when it is not one.
+    /// Returns a `type/subtype` media type without parameters, or nil when `text` is not one.
     private static func mediaType(_ text: String) -> String? {
         let base = text.split(separator: ";").first.map(String.init) ?? ""
         let halves = base.split(separator: "/", omittingEmptySubsequences: false)

@@ -9,7 +9,7 @@ public final class MailNotificationService: Sendable {
 
     /// Creates the service and registers the notifier with `helpdesk`; nothing is sent before `start()`.
     /// - Parameters:
-    ///   - secrets: the helpdesk's secret store, which holds `smtp-password`.
+    ///   - secrets: the helpdesk's secret store, which contains `smtp-password`.
     public init(helpdesk: Helpdesk, secrets: SecretStore?, logger: Logger? = nil) {
         let logger = logger ?? helpdesk.logger
         outbox = MailOutbox(gitDirectory: helpdesk.store.gitDirectory)

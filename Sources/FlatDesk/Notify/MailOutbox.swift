@@ -12,7 +12,7 @@ public final class MailOutbox: Sendable {
     let sentLog: MailMessageIDLog
     private let changed = NSCondition()
 
-    /// The Message-ID log of the outbox of the helpdesk whose git directory is `gitDirectory`.
+    /// Returns the path of the outbox's Message-ID log for the helpdesk whose git directory is `gitDirectory`.
     public static func messageIDLogPath(gitDirectory: String) -> String {
         MailLocalFiles.folder("outbox", gitDirectory: gitDirectory) + "/message-ids.log"
     }
@@ -56,7 +56,7 @@ public final class MailOutbox: Sendable {
         return stamp.dropLast() + "." + String(format: "%03d", milliseconds) + "Z-" + random
     }
 
-    /// Every message in the outbox, pending and failed, oldest first. Unreadable files are skipped.
+    /// Reads every message in the outbox, pending and failed, oldest first, skipping unreadable files.
     public func messages() -> [MailOutboxMessage] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().compactMap { name in

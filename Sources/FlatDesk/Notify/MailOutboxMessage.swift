@@ -10,7 +10,7 @@ public struct MailOutboxMessage: Codable, Sendable, Equatable {
         case failed
     }
 
-    /// Why the message was written.
+    /// Reason the message was written.
     public enum Kind: String, Codable, Sendable, CaseIterable {
         /// Confirms a new ticket to its requester.
         case acknowledgement

@@ -85,7 +85,7 @@ public final class MailOutboxSender: Sendable {
         return due.filter { deliver($0, client: client, policy: mail.retryPolicy) }.count
     }
 
-    /// The earliest due time of a pending message.
+    /// Returns the earliest due time of a pending message.
     func nextAttempt() -> Date? {
         outbox.messages().filter { $0.status == .pending }.map(\.nextAttemptAt).min()
     }
@@ -168,7 +168,7 @@ public final class MailOutboxSender: Sendable {
         }
     }
 
-    /// The SMTP reply, such as `550 (RCPT failed: 550)`, or the transfer failure.
+    /// Returns the SMTP reply, such as `550 RCPT failed: 550`, or the transfer failure.
     static func reason(_ error: SMTPError) -> String {
         switch error {
         case .rejected(let replyCode, let detail, _): "\(replyCode) \(detail)"

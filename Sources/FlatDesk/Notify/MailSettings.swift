@@ -76,12 +76,12 @@ public struct MailSettings: Sendable, Equatable {
         }
     }
 
-    /// The support address: this file's, else the one in `settings/helpdesk.json`.
+    /// Returns the support address: this file's, else the one in `settings/helpdesk.json`.
     public func supportAddress(_ settings: HelpdeskSettings) -> String? {
         (supportAddress ?? settings.profile.supportAddress)?.lowercased()
     }
 
-    /// Every address that belongs to the helpdesk itself, in lower case: support addresses, aliases and the bot.
+    /// Returns every address of the helpdesk itself in lower case: support addresses, aliases and the bot.
     public func ownAddresses(_ settings: HelpdeskSettings) -> Set<String> {
         var addresses = Set(aliases.map { $0.lowercased() })
         if let address = supportAddress { addresses.insert(address.lowercased()) }
@@ -96,7 +96,7 @@ public struct MailSettings: Sendable, Equatable {
 public struct MailRetryPolicy: Sendable, Equatable {
     /// Delay after the first failed attempt.
     public var firstDelay: TimeInterval
-    /// Longest delay between two attempts.
+    /// Maximum delay between two attempts.
     public var maximumDelay: TimeInterval
     /// Attempts in total, the first one included.
     public var maximumAttempts: Int

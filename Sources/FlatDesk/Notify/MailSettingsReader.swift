@@ -52,7 +52,7 @@ enum MailSettingsReader {
         return policy
     }
 
-    /// The value at the last component of a dotted `key` in `object`.
+    /// Returns the value at the last component of a dotted `key` in `object`.
     private static func member(_ object: JSONValue, _ key: String) -> JSONValue? {
         let name = String(key.split(separator: ".").last ?? Substring(key))
         guard let value = object[name], !value.isNull else { return nil }

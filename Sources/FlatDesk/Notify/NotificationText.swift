@@ -2,7 +2,7 @@ import Foundation
 
 /// The subject and text of each notification. Recipients and thread fields are set by `Notifier`.
 enum NotificationText {
-    /// `[FD-12] Printer jams`, the key first so that a reply threads by subject too.
+    /// Returns the subject `[FD-12] Printer jams`, the key first so that a reply threads by subject too.
     static func subject(_ ticket: Ticket, label: String? = nil) -> String {
         "[\(ticket.id)] " + (label.map { $0 + ": " } ?? "") + ticket.subject
     }

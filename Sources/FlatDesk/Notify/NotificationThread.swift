@@ -7,7 +7,7 @@ struct NotificationThread {
     static let maximumReferences = 10
 
     private(set) var ids: [String] = []
-    /// The newest received message, which a reply answers.
+    /// The newest received message, which a reply refers to.
     private(set) var lastReceived: String?
 
     init(ticket: Ticket, sentLog: MailMessageIDLog) {
@@ -28,7 +28,7 @@ struct NotificationThread {
     /// The thread's first message, normally the request.
     var first: String? { ids.first }
 
-    /// The message a reply or notice answers: the newest received one, else the newest sent one.
+    /// The message a reply or notice refers to: the newest received one, else the newest sent one.
     var replyTarget: String? { lastReceived ?? ids.last }
 
     /// The first Message-ID and the newest others, at most `maximumReferences`.
@@ -37,7 +37,7 @@ struct NotificationThread {
         return [first] + ids.suffix(Self.maximumReferences - 1)
     }
 
-    /// Whether `MailComposer` accepts the id in In-Reply-To and References: printable ASCII without brackets.
+    /// Returns whether `MailComposer` accepts the id in In-Reply-To and References: printable ASCII without brackets.
     static func isSendable(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= 900 && id.utf8.allSatisfy { $0 > 32 && $0 < 127 && $0 != 60 && $0 != 62 }
     }

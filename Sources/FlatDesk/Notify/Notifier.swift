@@ -3,9 +3,9 @@ import Synchronization
 
 /// Turns helpdesk events into emails in the outbox.
 ///
-/// It sends: an acknowledgement of a new ticket to its requester; each public reply by staff to the
-/// requester and the followers, but not to its author; resolved and closed notices to the requester; and
-/// an assignment notice to the new assignee. Internal notes and events are never sent. Every message is
+/// It sends an acknowledgement of a new ticket to its requester, and each public reply by staff to the
+/// requester and the followers except its author. The requester also gets resolved and closed notices,
+/// and a new assignee gets an assignment notice. Internal notes and events are never sent. Every message is
 /// threaded under the ticket's Message-IDs and carries the key in its subject (`[FD-12] Printer jams`).
 ///
 /// Without `settings/mail.json`, or without an SMTP server or support address in it, nothing is sent and
@@ -22,7 +22,7 @@ public final class Notifier: Sendable {
     private let recentAcknowledgements = Mutex<[String: [Date]]>([:])
 
     /// Creates a notifier and registers it with `helpdesk.observe`; it enqueues on the thread of each change.
-    /// The helpdesk holds it weakly, so the caller keeps it alive for as long as it should send.
+    /// The helpdesk keeps only a weak reference, so the caller keeps the notifier alive while it should send.
     public init(helpdesk: Helpdesk, outbox: MailOutbox, logger: Logger? = nil) {
         self.helpdesk = helpdesk
         self.outbox = outbox
@@ -73,7 +73,7 @@ public final class Notifier: Sendable {
         }
     }
 
-    /// The notice a status change calls for: reaching `closed` or `resolved`.
+    /// Returns the notice a status change calls for: reaching `closed` or `resolved`.
     static func statusNotice(from old: String, to new: String) -> MailOutboxMessage.Kind? {
         guard old != new else { return nil }
         if new == BuiltInStatus.closed.rawValue { return .closed }
@@ -126,8 +126,8 @@ public final class Notifier: Sendable {
         }
     }
 
-    /// Adds `X-Auto-Response-Suppress: OOF, AutoReply`, which asks Exchange not to answer automatic mail with
-    /// an out-of-office reply; delivery reports are still wanted, so they are not suppressed.
+    /// Adds `X-Auto-Response-Suppress: OOF, AutoReply`, which requests that Exchange send no out-of-office
+    /// reply to automatic mail. Delivery reports are still wanted, so they are not suppressed.
     static func suppressingAutoResponses(_ composed: ComposedMail) -> ComposedMail {
         let field = Array("X-Auto-Response-Suppress: OOF, AutoReply\r\n".utf8)
         return ComposedMail(
@@ -153,7 +153,7 @@ public final class Notifier: Sendable {
         return allowed
     }
 
-    /// The settings for composing, or nil (with one info line) when notifications are off.
+    /// Returns the settings for composing, or nil (after one info line) when notifications are off.
     private func context() -> NotificationContext? {
         let settings = helpdesk.settings
         let mail = MailSettings.loadOrDefault(from: settings, logger: logger)
@@ -174,7 +174,7 @@ public final class Notifier: Sendable {
     }
 }
 
-/// What composing a notification needs from the settings.
+/// The settings that composing a notification needs.
 struct NotificationContext {
     var settings: HelpdeskSettings
     var mail: MailSettings

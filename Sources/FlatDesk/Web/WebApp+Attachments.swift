@@ -38,7 +38,7 @@ extension WebApp {
         return response
     }
 
-    /// Whether an entry lists `name` and the viewer may see that entry's files.
+    /// Returns whether an entry lists `name` and the viewer may see that entry's files.
     static func mayDownload(_ name: String, of ticket: Ticket, viewer: Viewer) -> Bool {
         ticket.entries.contains { entry in
             let isOriginal = entry.attribute("original") == name
@@ -49,7 +49,7 @@ extension WebApp {
         }
     }
 
-    /// `PREFIX-<digits>`, as ticket ids are written.
+    /// Returns whether `id` has the form of a ticket id, `PREFIX-<digits>`.
     static func isTicketKey(_ id: String) -> Bool {
         guard let dash = id.lastIndex(of: "-"), dash != id.startIndex else { return false }
         let prefix = id[..<dash]
@@ -58,7 +58,7 @@ extension WebApp {
             && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// A single file name: no folders, no leading dot, no control characters.
+    /// Returns whether `name` is a single file name: no folders, no leading dot, no control characters.
     static func isAttachmentName(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\") && !name.contains("..")
             && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }

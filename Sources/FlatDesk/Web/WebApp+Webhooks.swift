@@ -15,9 +15,9 @@ extension WebApp {
 
     /// Checks the shared secret, reads the payload and runs it through the mail intake.
     ///
-    /// Responses: 200 when the message was stored, recognised as a duplicate or dead-lettered; 400 for a body
-    /// that is not a payload; 401 for a missing or wrong secret; 503 when no secret is configured, or for a
-    /// temporary failure, after which SendGrid delivers the payload again.
+    /// It returns 200 when the message was stored, recognised as a duplicate or dead-lettered, and 400 for a
+    /// body that is not a payload. A missing or wrong secret gets 401. No configured secret, or a temporary
+    /// failure, gets 503, after which SendGrid delivers the payload again.
     func receiveInboundEmail(_ request: HTTPRequest, intake: WebhookMailIntake) throws -> HTTPResponse {
         guard let secret = InboundWebhookSecret.configured(in: accounts.secrets) else {
             logger.error("inbound email rejected: no webhook secret is configured", ["request.id": request.requestID])
@@ -56,7 +56,7 @@ extension WebApp {
         return Self.intakeResponse(result)
     }
 
-    /// The payload of a multipart body; 400 for anything else.
+    /// Reads the payload of a multipart body; throws 400 for anything else.
     static func inboundPayload(_ request: HTTPRequest) throws -> SendGridInboundPayload {
         do {
             return try SendGridInboundPayload.parse(try request.multipartParts())
@@ -92,7 +92,7 @@ final class WebhookMailIntake: Sendable {
         _ = try? get()
     }
 
-    /// The intake; 503 when reading the repository for it failed.
+    /// Returns the intake, creating it if needed; throws 503 when reading the repository for it failed.
     func get() throws -> MailIntake {
         try intake.withLock { current in
             if let current { return current }

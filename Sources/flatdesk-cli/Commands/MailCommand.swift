@@ -72,7 +72,7 @@ enum MailCommand: Command {
         }
     }
 
-    /// The message from FILE or standard input; nil (after an error line) when FILE cannot be read.
+    /// Reads the message from FILE or standard input; returns nil, after an error line, when FILE cannot be read.
     private static func readMessage(_ arguments: CommandLineArguments) throws -> [UInt8]? {
         if arguments.positionals.count > 1 {
             let file = arguments.positionals[1]
