@@ -50,6 +50,7 @@ public final class WebApp: Sendable {
         registerWebhooks(on: router)
         registerSearch(on: router)
         registerPasswordReset(on: router)
+        registerAttachments(on: router)
         return router
     }
 }

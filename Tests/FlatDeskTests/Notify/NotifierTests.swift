@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+@testable import FlatDesk
+
+/// Email in, ticket, notifications out through a real SMTP server on 127.0.0.1, and replies back in.
+@Suite struct NotifierTests {
+    /// A helpdesk with mail settings for `smtp`, its intake and a running notification service.
+    final class MailDesk {
+        let smtp: IntakeSMTPServer
+        let desk: IntakeDesk
+        let service: MailNotificationService
+
+        init() throws {
+            smtp = try IntakeSMTPServer()
+            desk = try IntakeDesk(mailSettings: smtp.mailSettings())
+            service = MailNotificationService(
+                helpdesk: desk.helpdesk, secrets: nil, logger: Logger(label: "test", minimumLevel: .error))
+            service.start()
+        }
+
+        deinit {
+            service.stop()
+        }
+    }
+
+    func header(_ message: InboundMessage?, _ name: String) -> String? {
+        message?.headerValues(name).first
+    }
+
+    @Test func conversationRoundTrip() throws {
+        let mail = try MailDesk()
+        var request = TestEmail()
+        request.cc = ["maria.lopez@northwind.example"]
+        let created = try mail.desk.ingest(request)
+        let ticketID = created.ticketID ?? ""
+
+        let acknowledgement = try mail.smtp.waitForMessages(1).first
+        #expect(acknowledgement?.subject == "[\(ticketID)] Printer on floor 2 jams")
+        #expect(acknowledgement?.to.map(\.email) == [IntakeDesk.requester])
+        #expect(acknowledgement?.messageID?.hasSuffix("@northwind.example") == true)
+        #expect(header(acknowledgement, "Auto-Submitted") == "auto-replied")
+        #expect(acknowledgement?.replyTo.map(\.email) == [IntakeDesk.support])
+        #expect(acknowledgement?.from?.email == IntakeDesk.support)
+        #expect(acknowledgement?.inReplyTo == request.messageID?.trimmingCharacters(in: ["<", ">"]))
+        #expect(acknowledgement?.autoReply == .autoReply)
+
+        let agent = Actor(person: try #require(mail.desk.helpdesk.settings.person(IntakeDesk.agent)))
+        try mail.desk.helpdesk.addEntry(ticketID, kind: .reply, text: "Please try the tray on the left.", actor: agent)
+        let afterReply = try mail.smtp.waitForMessages(3)
+        #expect(afterReply.count == 3)
+        let replies = afterReply.dropFirst()
+        #expect(Set(replies.flatMap { $0.to.map(\.email) }) == [IntakeDesk.requester, "maria.lopez@northwind.example"])
+        let toRequester = replies.first { $0.to.first?.email == IntakeDesk.requester }
+        #expect(toRequester?.subject == "[\(ticketID)] Printer on floor 2 jams")
+        #expect(toRequester?.inReplyTo == request.messageID?.trimmingCharacters(in: ["<", ">"]))
+        #expect(toRequester?.references.contains(acknowledgement?.messageID ?? "-") == true)
+        #expect(header(toRequester, "Auto-Submitted") == nil)
+        #expect(toRequester?.textBody.contains("Please try the tray on the left.") == true)
+
+        var answer = TestEmail()
+        answer.subject = "Re: " + (toRequester?.subject ?? "")
+        answer.inReplyTo = "<\(toRequester?.messageID ?? "")>"
+        answer.body = "That worked, thank you."
+        let threaded = try mail.desk.ingest(answer)
+        #expect(threaded.outcome == .threaded)
+        #expect(threaded.ticketID == ticketID)
+        #expect(try mail.desk.ticket(ticketID).entries.last?.text == "That worked, thank you.")
+
+        var outOfOffice = TestEmail()
+        outOfOffice.subject = "Automatic reply: " + (acknowledgement?.subject ?? "")
+        outOfOffice.inReplyTo = "<\(acknowledgement?.messageID ?? "")>"
+        outOfOffice.extraHeaders = ["Auto-Submitted: auto-replied"]
+        outOfOffice.body = "I am out of the office."
+        let recorded = try mail.desk.ingest(outOfOffice)
+        #expect(recorded.outcome == .recorded)
+        #expect(recorded.ticketID == ticketID)
+        #expect(mail.desk.helpdesk.index.count == 30)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try mail.smtp.received().count == 3)
+    }
+
+    @Test func strangerWithKeyGetsOwnTicketAndAcknowledgement() throws {
+        let mail = try MailDesk()
+        let created = try mail.desk.ingest(TestEmail())
+        var stranger = TestEmail()
+        stranger.from = IntakeDesk.otherCustomer
+        stranger.subject = "[\(created.ticketID ?? "")] let me in"
+        let separate = try mail.desk.ingest(stranger)
+        #expect(separate.outcome == .created)
+        #expect(separate.ticketID != created.ticketID)
+        let messages = try mail.smtp.waitForMessages(2)
+        #expect(Set(messages.compactMap { $0.to.first?.email }) == [IntakeDesk.requester, IntakeDesk.otherCustomer])
+        let toStranger = messages.first { $0.to.first?.email == IntakeDesk.otherCustomer }
+        #expect(toStranger?.subject == "[\(separate.ticketID ?? "")] [\(created.ticketID ?? "")] let me in")
+    }
+
+    @Test func statusAndAssignmentNotices() throws {
+        let mail = try MailDesk()
+        let created = try mail.desk.ingest(TestEmail())
+        let ticketID = created.ticketID ?? ""
+        _ = try mail.smtp.waitForMessages(1)
+        let supervisor = Actor(
+            person: try #require(mail.desk.helpdesk.settings.person("maria.lopez@northwind.example")))
+        try mail.desk.helpdesk.update(ticketID, edits: [.assignee(IntakeDesk.agent)], actor: supervisor)
+        let assigned = try mail.smtp.waitForMessages(2).last
+        #expect(assigned?.to.first?.email == IntakeDesk.agent)
+        #expect(assigned?.subject == "[\(ticketID)] Assigned to you: Printer on floor 2 jams")
+        #expect(header(assigned, "Auto-Submitted") == "auto-generated")
+        try mail.desk.helpdesk.addEntry(
+            ticketID, kind: .note, text: "Internal: toner supplier is late.", actor: supervisor)
+        try mail.desk.helpdesk.update(ticketID, edits: [.status("resolved")], actor: supervisor)
+        let resolved = try mail.smtp.waitForMessages(3).last
+        #expect(resolved?.to.first?.email == IntakeDesk.requester)
+        #expect(resolved?.subject == "[\(ticketID)] Resolved: Printer on floor 2 jams")
+        try mail.desk.helpdesk.update(ticketID, edits: [.status("closed")], actor: supervisor)
+        let closed = try mail.smtp.waitForMessages(4).last
+        #expect(closed?.subject == "[\(ticketID)] Closed: Printer on floor 2 jams")
+        Thread.sleep(forTimeInterval: 0.3)
+        let all = try mail.smtp.received()
+        #expect(all.count == 4)
+        #expect(!all.contains { $0.textBody.contains("toner supplier") })
+    }
+
+    @Test func customerReplyIsNotSentBack() throws {
+        let mail = try MailDesk()
+        let request = TestEmail()
+        let created = try mail.desk.ingest(request)
+        _ = try mail.smtp.waitForMessages(1)
+        let reply = try mail.desk.ingest(request.reply(from: IntakeDesk.requester, body: "One more detail."))
+        #expect(reply.outcome == .threaded)
+        #expect(created.ticketID == reply.ticketID)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try mail.smtp.received().count == 1)
+    }
+
+    @Test func missingMailSettingsSendNothing() throws {
+        let sink = CapturingLogSink()
+        let desk = try IntakeDesk()
+        let outbox = MailOutbox(gitDirectory: desk.helpdesk.store.gitDirectory)
+        let notifier = Notifier(helpdesk: desk.helpdesk, outbox: outbox, logger: Logger(label: "test", sink: sink))
+        try withExtendedLifetime(notifier) {
+            try desk.ingest(TestEmail())
+            try desk.ingest(TestEmail())
+        }
+        #expect(outbox.messages().isEmpty)
+        let lines = sink.captured.filter { $0.contains("email notifications are off") }
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("settings/mail.json is missing") == true)
+    }
+
+    @Test func acknowledgementsPerAddressAreLimited() throws {
+        let smtp = try IntakeSMTPServer()
+        let desk = try IntakeDesk(mailSettings: smtp.mailSettings())
+        let outbox = MailOutbox(gitDirectory: desk.helpdesk.store.gitDirectory)
+        let notifier = Notifier(
+            helpdesk: desk.helpdesk, outbox: outbox, logger: Logger(label: "test", minimumLevel: .error))
+        try withExtendedLifetime(notifier) {
+            for _ in 0..<(Notifier.acknowledgementsPerHour + 3) {
+                try desk.ingest(TestEmail())
+            }
+        }
+        #expect(outbox.messages().count == Notifier.acknowledgementsPerHour)
+    }
+}
