@@ -16,6 +16,9 @@ public final class WebApp: Sendable {
     /// Sends password-reset links; nil when outgoing mail is not configured.
     public let resetMailer: (any PasswordResetMailer)?
 
+    /// Sidebar counts of the console's queues, per viewer.
+    let queueCounts = QueueCountCache()
+
     static let sessionCookie = "fd_session"
     static let anonymousCSRFCookie = "fd_csrf"
 

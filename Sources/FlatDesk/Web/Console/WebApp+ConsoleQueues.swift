@@ -27,10 +27,18 @@ extension WebApp {
 
     /// Renders the list of queues with the number of tickets in each.
     func queueSidebar(_ queues: [ConsoleQueue], current: String?) -> HTML {
+        let viewerKey = queues.first { $0.name == ConsoleQueue.defaultName }?.query.assignees?.first ?? ""
+        let counts = queueCounts.counts(viewer: viewerKey, commit: helpdesk.index.indexedCommit) {
+            var counts: [String: Int] = [:]
+            for queue in queues {
+                var counting = queue.query
+                counting.limit = 0
+                counts[queue.name] = helpdesk.index.query(counting).total
+            }
+            return counts
+        }
         let items = queues.map { queue -> HTML in
-            var counting = queue.query
-            counting.limit = 0
-            let count = helpdesk.index.query(counting).total
+            let count = counts[queue.name] ?? 0
             let mark: HTML = queue.name == current ? " class=\"current\" aria-current=\"page\"" : .empty
             return """
                 <li><a href="/console/queues/\(queue.name)" data-queue="\(queue.name)" data-count="\(count)"\(mark)>\
