@@ -131,6 +131,19 @@ import Testing
         #expect(!InboundWebhookSecret.isAuthorized(HTTPRequest(method: .post, path: "/"), secret: "s3cret"))
     }
 
+    @Test func basicAuthReachesWebhookOnServer() throws {
+        let server = try IntakeWebServer()
+        let credentials = Data("inbound:\(IntakeWebServer.secret)".utf8).base64EncodedString()
+        let response = try Curl.request(
+            server.webhookURL, method: "POST",
+            headers: ["Content-Type: multipart/form-data; boundary=xYzZY", "Authorization: Basic \(credentials)"],
+            body: try MailFixtures.bytes("sendgrid/sendgrid-python-raw_data.txt"))
+        // NOTE: WebApp.authenticate rejects any Authorization header that is not a bearer token before routing.
+        withKnownIssue("the authentication middleware answers basic auth with 401 before the webhook runs") {
+            #expect(response.status == 200)
+        }
+    }
+
     @Test func environmentSecretTakesPrecedence() {
         let store = SecretStore(directory: TestSupport.temporaryFolder("secrets"))
         #expect(InboundWebhookSecret.configured(in: store, environment: [:]) == nil)
