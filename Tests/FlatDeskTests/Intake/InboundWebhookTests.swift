@@ -7,7 +7,7 @@ import Testing
     static let payloads = MailFixtures.paths(in: "sendgrid")
     static let validPayloads = payloads.filter { !$0.contains("bad_data") }
 
-    /// The `outcome` and `ticket` fields of a webhook response.
+    /// Returns the `outcome` and `ticket` fields of a webhook response.
     func fields(_ response: CurlResponse) -> (outcome: String?, ticket: String?) {
         var reader = JSONReader(bytes: response.body)
         let value = try? reader.readDocument()
