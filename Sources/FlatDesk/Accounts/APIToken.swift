@@ -30,7 +30,7 @@ extension AccountStore {
         }
     }
 
-    /// The token record for a presented bearer token, or nil.
+    /// Returns the token record for a presented bearer token, or nil.
     public func token(matching presented: String) -> APIToken? {
         guard presented.hasPrefix("fdt_") else { return nil }
         let wanted = digest(presented)
@@ -51,6 +51,6 @@ extension AccountStore {
         return removed
     }
 
-    /// Every token record (digests only).
+    /// Every token record, with digests in place of tokens.
     public var allTokens: [APIToken] { tokens.withLock { $0 } }
 }

@@ -65,7 +65,7 @@ public final class AccountStore: Sendable {
         try writeJSON("passwords.json", snapshot)
     }
 
-    /// Whether `password` is the person's password; false for a person without one.
+    /// Checks `password` against the person's hash; returns false for a person without one.
     public func verifyPassword(_ password: String, for email: String) -> Bool {
         guard let hash = passwords.withLock({ $0[email.lowercased()] }) else {
             _ = hasher.verify(password, against: AccountStore.dummyHash)
@@ -74,7 +74,7 @@ public final class AccountStore: Sendable {
         return hasher.verify(password, against: hash)
     }
 
-    /// Whether the person has a password set.
+    /// Returns whether the person has a password set.
     public func hasPassword(_ email: String) -> Bool {
         passwords.withLock { $0[email.lowercased()] != nil }
     }

@@ -27,7 +27,7 @@ extension AccountStore {
         return (id, session)
     }
 
-    /// The live session for a cookie's id, extended on use; nil when unknown or expired.
+    /// Returns the live session for a cookie's id and extends it; nil when unknown or expired.
     public func session(id: String, now: Date = Date()) -> Session? {
         let key = digest(id)
         return sessions.withLock { all in

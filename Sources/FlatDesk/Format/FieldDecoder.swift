@@ -4,21 +4,42 @@ import Foundation
 struct FieldDecoder {
     let path: String
     let fields: [(key: String, value: JSONValue)]
-    let keyLines: [String: Int]
+    let keyLines: [(key: String, line: Int)]
     private(set) var problems: [FileProblem] = []
+    /// Where each known key is, set when the file starts with exactly the known keys in their order and
+    /// repeats none of them later, as every file FlatDesk writes does.
+    private let knownPositions: [String: Int]?
+    private let knownCount: Int
 
-    init(path: String, frontMatter: FrontMatter) {
+    /// - Parameters:
+    ///   - knownKeys: the keys of this kind of file in canonical order, and `positions` the index of each;
+    ///     together they let a canonical file's fields be found without searching.
+    init(path: String, frontMatter: FrontMatter, knownKeys: [String] = [], positions: [String: Int] = [:]) {
         self.path = path
         self.fields = frontMatter.fields
         self.keyLines = frontMatter.keyLines
+        self.knownCount = knownKeys.count
+        let canonical =
+            !knownKeys.isEmpty && fields.count >= knownKeys.count
+            && zip(fields, knownKeys).allSatisfy { $0.key == $1 }
+            && !fields[knownKeys.count...].contains { positions[$0.key] != nil }
+        self.knownPositions = canonical ? positions : nil
     }
 
     func value(_ key: String) -> JSONValue? {
-        fields.last { $0.key == key }?.value
+        if let index = knownPositions?[key] { return fields[index].value }
+        return fields.last { $0.key == key }?.value
+    }
+
+    /// The fields whose keys are not in `known`, in file order.
+    func unknownFields(_ known: Set<String>) -> [(key: String, value: JSONValue)] {
+        if knownPositions != nil { return Array(fields[knownCount...]) }
+        return fields.filter { !known.contains($0.key) }
     }
 
     mutating func report(_ key: String, _ message: String) {
-        problems.append(FileProblem(path: path, line: keyLines[key] ?? 1, message: message))
+        let line = keyLines.last { $0.key == key }?.line
+        problems.append(FileProblem(path: path, line: line ?? 1, message: message))
     }
 
     /// A required non-empty string.
@@ -50,8 +71,8 @@ struct FieldDecoder {
             if fallback == nil { report(key, "missing required field '\(key)'") }
             return fallback
         }
-        let expected = FieldDecoder.alternatives(T.allCases.map(\.rawValue))
         guard let text = value.stringValue, let parsed = T(rawValue: text) else {
+            let expected = FieldDecoder.alternatives(T.allCases.map(\.rawValue))
             report(key, "invalid \(key) \(FieldDecoder.quoted(value)) (expected \(expected))")
             return fallback
         }

@@ -8,7 +8,8 @@ struct FrontMatter {
     static let maximumFileBytes = 10 * 1024 * 1024
 
     var fields: [(key: String, value: JSONValue)]
-    var keyLines: [String: Int]
+    /// The line of each key, in reading order.
+    var keyLines: [(key: String, line: Int)]
     /// Body bytes after the blank line that follows the front-matter.
     var body: ArraySlice<UInt8>
     /// 1-based line on which the body starts.
@@ -32,7 +33,7 @@ struct FrontMatter {
             throw FileFormatError([problem])
         }
         let (body, bodyLine) = bodyAfterHeader(bytes, from: reader.offset, headerEndLine: reader.line)
-        return FrontMatter(fields: pairs, keyLines: reader.keyLines, body: body, bodyLine: bodyLine)
+        return FrontMatter(fields: pairs, keyLines: reader.keyLineList, body: body, bodyLine: bodyLine)
     }
 
     /// Skips the end of the header line and one blank line, tolerating CRLF and a missing blank line.
@@ -79,10 +80,15 @@ struct FrontMatter {
         return line
     }
 
+    /// The line of `key`, or of its last use when it is repeated.
+    func line(of key: String) -> Int? {
+        keyLines.last { $0.key == key }?.line
+    }
+
     /// Checks `formatVersion`: absent means 1, higher than this build reads is an error that says how to upgrade.
     func checkVersion(path: String) throws(FileFormatError) {
         guard let value = fields.first(where: { $0.key == "formatVersion" })?.value else { return }
-        let line = keyLines["formatVersion"]
+        let line = line(of: "formatVersion")
         guard let version = value.intValue, version >= 1 else {
             throw FileFormatError([FileProblem(path: path, line: line, message: "invalid formatVersion \(JSONWriter.string(value)) (expected 1)")])
         }

@@ -13,8 +13,13 @@ struct JSONReader {
     private var position: Int
     private(set) var line = 1
 
-    /// The top-level object's keys with the line each starts on.
-    private(set) var keyLines: [String: Int] = [:]
+    /// The top-level object's keys in reading order, with the line each starts on.
+    private(set) var keyLineList: [(key: String, line: Int)] = []
+
+    /// The top-level object's keys with the line each starts on; a repeated key has the line of its last use.
+    var keyLines: [String: Int] {
+        Dictionary(keyLineList.map { ($0.key, $0.line) }) { _, last in last }
+    }
 
     init(bytes: [UInt8], start: Int = 0) {
         self.bytes = bytes
@@ -57,7 +62,7 @@ struct JSONReader {
             guard peek(UInt8(ascii: "\"")) else { throw failure("expected a quoted key") }
             let keyLine = line
             let key = try readString()
-            if depth == 0 { keyLines[key] = keyLine }
+            if depth == 0 { keyLineList.append((key, keyLine)) }
             skipWhitespace()
             try expect(UInt8(ascii: ":"), "expected ':' after key '\(key)'")
             skipWhitespace()
@@ -188,12 +193,15 @@ struct JSONReader {
         return .number(text)
     }
 
-    private mutating func readLiteral(_ word: String, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
-        let utf8 = Array(word.utf8)
-        guard position + utf8.count <= bytes.count, Array(bytes[position..<(position + utf8.count)]) == utf8 else {
-            throw failure("unexpected character '\(Self.describe(bytes[position]))'")
-        }
-        position += utf8.count
+    private mutating func readLiteral(_ word: StaticString, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
+        let count = word.utf8CodeUnitCount
+        let matches =
+            position + count <= bytes.count
+            && word.withUTF8Buffer { literal in
+                (0..<count).allSatisfy { bytes[position + $0] == literal[$0] }
+            }
+        guard matches else { throw failure("unexpected character '\(Self.describe(bytes[position]))'") }
+        position += count
         return value
     }
 
@@ -219,8 +227,9 @@ struct JSONReader {
 
     private func peek(_ byte: UInt8) -> Bool { position < bytes.count && bytes[position] == byte }
 
-    private mutating func expect(_ byte: UInt8, _ message: String) throws(JSONSyntaxError) {
-        guard peek(byte) else { throw failure(message) }
+    /// Consumes `byte`; `message` is only built when it is missing, since this runs for every key.
+    private mutating func expect(_ byte: UInt8, _ message: @autoclosure () -> String) throws(JSONSyntaxError) {
+        guard peek(byte) else { throw failure(message()) }
         position += 1
     }
 

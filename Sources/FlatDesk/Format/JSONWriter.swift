@@ -38,6 +38,12 @@ enum JSONWriter {
     /// Appends `text` as a JSON string literal, escaping only `"`, `\` and control characters.
     static func writeString(_ text: String, into output: inout String) {
         output += "\""
+        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            // Nothing to escape, which is the common case: append the text in one step.
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -14,10 +14,18 @@ extension TicketBodyCodec {
         guard let kind = fields["kind"].flatMap(TicketEntry.Kind.init(rawValue:)),
             let at = fields["at"].flatMap(Timestamp.parse)
         else { return nil }
-        return TicketEntry(
-            id: fields["id"] ?? fallbackID, kind: kind, author: fields["author"] ?? "", at: at, attributes: extra,
-            text: "")
+        var entry = blankEntry
+        entry.id = fields["id"] ?? fallbackID
+        entry.kind = kind
+        entry.author = fields["author"] ?? ""
+        entry.at = at
+        entry.attributes = extra
+        return entry
     }
+
+    /// An entry whose fields `parseMarker` sets; copying it skips `TicketEntry.init` normalizing an empty text.
+    private static let blankEntry = TicketEntry(
+        id: "", kind: .note, author: "", at: Date(timeIntervalSince1970: 0), text: "")
 
     /// Splits `key=value key="quoted value"` pairs; returns nil on malformed input.
     private static func parseAttributes(_ text: Substring) -> [(String, String)]? {

@@ -49,8 +49,21 @@ enum TicketBodyCodec {
         var lines = pending.lines[...]
         if let first = lines.first, first.hasPrefix("### ") { lines = lines.dropFirst() }
         var entry = pending.header
-        entry.text = TicketEntry.normalizedText(lines.map(unescapedLine).joined(separator: "\n"))
+        entry.text = normalized(lines.map(unescapedLine))
         return entry
+    }
+
+    /// The lines joined as `TicketEntry.normalizedText` would store them. Lines without a carriage
+    /// return only need their blank first and last lines trimmed, which skips Foundation's
+    /// `replacingOccurrences` and a second split of every entry.
+    private static func normalized(_ lines: [Substring]) -> String {
+        guard !lines.contains(where: { $0.utf8.contains(0x0D) }) else {
+            return TicketEntry.normalizedText(lines.joined(separator: "\n"))
+        }
+        var kept = lines[...]
+        while let first = kept.first, first.allSatisfy(\.isWhitespace) { kept.removeFirst() }
+        while let last = kept.last, last.allSatisfy(\.isWhitespace) { kept.removeLast() }
+        return kept.joined(separator: "\n")
     }
 
     static func marker(for entry: TicketEntry) -> String {
@@ -69,10 +82,33 @@ enum TicketBodyCodec {
     }
 
     private static func escapedText(_ text: String) -> String {
-        guard text.contains(markerPrefix) else { return text }
+        guard containsMarkerPrefix(text) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             isMarkerLike(line) ? " " + line : String(line)
         }.joined(separator: "\n")
+    }
+
+    private static let markerPrefixBytes = Array(markerPrefix.utf8)
+
+    /// Whether `text` contains the marker prefix anywhere, searched byte by byte because Foundation's
+    /// `contains` converts to UTF-16 first and was the largest cost of encoding a ticket.
+    private static func containsMarkerPrefix(_ text: String) -> Bool {
+        let needle = markerPrefixBytes
+        let utf8 = text.utf8
+        guard utf8.count >= needle.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { buffer in
+            let last = buffer.count - needle.count
+            var index = 0
+            while index <= last {
+                if buffer[index] == needle[0], buffer[index + 1] == needle[1] {
+                    var offset = 2
+                    while offset < needle.count, buffer[index + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        } ?? text.contains(markerPrefix)
     }
 
     private static func unescapedLine(_ line: Substring) -> Substring {
@@ -84,9 +120,19 @@ enum TicketBodyCodec {
         line.drop { $0 == " " }.hasPrefix(markerPrefix)
     }
 
+    private static func containsDoubleHyphen(_ value: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            if byte == 0x2D, previous == 0x2D { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// A value as written in a marker: bare when it has no spaces or quotes, else a JSON string.
     private static func attributeText(_ value: String) -> String {
-        let plain = !value.isEmpty && !value.contains { $0 == " " || $0 == "\"" || $0 == "\t" } && !value.contains("--")
+        let plain =
+            !value.isEmpty && !value.contains { $0 == " " || $0 == "\"" || $0 == "\t" } && !containsDoubleHyphen(value)
         guard !plain else { return value }
         var quoted = ""
         JSONWriter.writeString(value, into: &quoted)

@@ -10,6 +10,12 @@ public enum TicketCodec {
         "slaBreached", "slaPausedAt", "slaPausedMinutes", "csat",
     ]
     private static let knownKeySet = Set(knownKeys)
+    private static let knownKeyPositions = Dictionary(uniqueKeysWithValues: knownKeys.enumerated().map { ($1, $0) })
+    /// A ticket whose fields `decodeHeader` overwrites; copying it is cheaper than `Ticket.init`, which
+    /// normalizes the text of an empty request on every call.
+    private static let blank = Ticket(
+        id: "", subject: "", requester: "", channel: .console, createdAt: Date(timeIntervalSince1970: 0),
+        requestText: "")
 
     /// Parses a ticket file.
     /// - Parameters:
@@ -23,7 +29,8 @@ public enum TicketCodec {
     ) throws(FileFormatError) -> Ticket {
         let frontMatter = try FrontMatter.split(bytes, path: path)
         try frontMatter.checkVersion(path: path)
-        var decoder = FieldDecoder(path: path, frontMatter: frontMatter)
+        var decoder = FieldDecoder(
+            path: path, frontMatter: frontMatter, knownKeys: knownKeys, positions: knownKeyPositions)
         let ticket = decodeHeader(&decoder, statuses: statuses)
         guard decoder.problems.isEmpty, var ticket else { throw FileFormatError(decoder.problems) }
         if includeThread {
@@ -55,9 +62,17 @@ public enum TicketCodec {
         let requester = decoder.requiredString("requester")
         let channel = decoder.enumValue("channel", fallback: Channel.console) ?? .console
         guard let createdAt = decoder.requiredDate("createdAt") else { return nil }
-        var ticket = Ticket(
-            id: id, ticketType: type ?? .incident, status: status, priority: priority, subject: subject,
-            requester: requester, channel: channel, createdAt: createdAt, requestText: "")
+        // The same values `Ticket.init` would set, without its request entry.
+        var ticket = blank
+        ticket.id = id
+        ticket.ticketType = type ?? .incident
+        ticket.status = status
+        ticket.priority = priority
+        ticket.subject = subject
+        ticket.requester = requester
+        ticket.channel = channel
+        ticket.createdAt = Date(timeIntervalSince1970: createdAt.timeIntervalSince1970.rounded(.down))
+        ticket.updatedAt = ticket.createdAt
         ticket.entries = []
         decodeOptionalFields(&decoder, into: &ticket)
         return ticket
@@ -90,8 +105,7 @@ public enum TicketCodec {
         ticket.slaPausedAt = decoder.optionalDate("slaPausedAt")
         ticket.slaPausedMinutes = decoder.nonNegativeInt("slaPausedMinutes")
         ticket.csat = decodeCSAT(&decoder)
-        ticket.extraFields = decoder.fields.filter { !knownKeySet.contains($0.key) }
-            .map { Ticket.ExtraField(key: $0.key, value: $0.value) }
+        ticket.extraFields = decoder.unknownFields(knownKeySet).map { Ticket.ExtraField(key: $0.key, value: $0.value) }
     }
 
     private static func decodeLinks(_ decoder: inout FieldDecoder) -> [TicketLink] {

@@ -19,7 +19,7 @@ public enum TicketJSON {
         return .object(pairs)
     }
 
-    /// One thread entry as a JSON object.
+    /// Returns one thread entry as a JSON object.
     public static func entryValue(_ entry: TicketEntry) -> JSONValue {
         var pairs: [(key: String, value: JSONValue)] = [
             ("id", .string(entry.id)), ("kind", .string(entry.kind.rawValue)), ("author", .string(entry.author)),
@@ -31,14 +31,14 @@ public enum TicketJSON {
         return .object(pairs)
     }
 
-    /// The compact JSON text of a ticket.
+    /// Returns the compact JSON text of a ticket.
     public static func render(_ ticket: Ticket, version: String?, includeThread: Bool = true, publicOnly: Bool = false)
         -> String
     {
         encode(value(ticket, version: version, includeThread: includeThread, publicOnly: publicOnly))
     }
 
-    /// The compact JSON text of any value, keys in the given order.
+    /// Returns the compact JSON text of any value, keys in the given order.
     public static func encode(_ value: JSONValue) -> String {
         var output = ""
         JSONWriter.write(value, into: &output, sortKeys: false)

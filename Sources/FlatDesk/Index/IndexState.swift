@@ -29,6 +29,12 @@ struct IndexState: Sendable {
     var problems: [String: [FileProblem]] = [:]
     var highestNumber = 0
 
+    /// Makes room for `count` tickets so that a cold build does not rehash as it grows.
+    mutating func reserveCapacity(_ count: Int) {
+        byID.reserveCapacity(count)
+        idByPath.reserveCapacity(count)
+    }
+
     /// Adds a loaded file during a cold build; buckets are sorted once at the end.
     mutating func apply(_ loaded: LoadedTicket) {
         switch loaded {

@@ -30,16 +30,43 @@ extension IndexState {
     func run(_ query: TicketQuery) -> TicketPage {
         let statuses = query.statuses.map { Array($0) } ?? Array(buckets.keys)
         let lists = statuses.compactMap { buckets[$0] }
+        if query.limit <= 0, query.isStatusOnly {
+            return TicketPage(total: lists.reduce(0) { $0 + $1.count }, tickets: [])
+        }
         if query.order == .due, !query.descending {
             return mergedPage(lists, query)
         }
-        var found = lists.joined().compactMap { byID[$0.id] }.filter { matches($0, query) }
-        found.sort { lhs, rhs in
-            guard same(lhs, rhs, query.order) else { return before(lhs, rhs, query.order) != query.descending }
-            return (lhs.ticket.number ?? 0) < (rhs.ticket.number ?? 0)
+        return sortedPage(lists, query)
+    }
+
+    /// Sorts the matches by light keys (sort value, ticket number, position) rather than whole tickets,
+    /// then copies only the tickets of the page.
+    private func sortedPage(_ lists: [[BucketKey]], _ query: TicketQuery) -> TicketPage {
+        var ids: [String] = []
+        var keys: [(value: Double, number: Int, position: Int)] = []
+        for key in lists.joined() {
+            guard let indexed = byID[key.id], matches(indexed, query) else { continue }
+            keys.append((sortValue(indexed, query.order), indexed.ticket.number ?? 0, ids.count))
+            ids.append(key.id)
         }
-        let page = found.dropFirst(query.offset).prefix(query.limit)
-        return TicketPage(total: found.count, tickets: Array(page))
+        guard query.limit > 0 else { return TicketPage(total: keys.count, tickets: []) }
+        let descending = query.descending
+        keys.sort { lhs, rhs in
+            guard lhs.value == rhs.value else { return (lhs.value < rhs.value) != descending }
+            return lhs.number < rhs.number
+        }
+        let page = keys.dropFirst(query.offset).prefix(query.limit).compactMap { byID[ids[$0.position]] }
+        return TicketPage(total: keys.count, tickets: page)
+    }
+
+    private func sortValue(_ indexed: IndexedTicket, _ order: TicketQuery.Order) -> Double {
+        switch order {
+        case .due: indexed.nextDueAt?.timeIntervalSince1970 ?? .infinity
+        case .updated: indexed.ticket.updatedAt.timeIntervalSince1970
+        case .created: indexed.ticket.createdAt.timeIntervalSince1970
+        case .priority: Double(Priority.allCases.firstIndex(of: indexed.ticket.priority) ?? 0)
+        case .id: Double(indexed.ticket.number ?? 0)
+        }
     }
 
     /// Walks the sorted status buckets in due order, counting every match but keeping only the page.
@@ -66,20 +93,6 @@ extension IndexState {
             total += 1
         }
         return TicketPage(total: total, tickets: page)
-    }
-
-    private func before(_ lhs: IndexedTicket, _ rhs: IndexedTicket, _ order: TicketQuery.Order) -> Bool {
-        switch order {
-        case .due: BucketKey(lhs) < BucketKey(rhs)
-        case .updated: lhs.ticket.updatedAt < rhs.ticket.updatedAt
-        case .created: lhs.ticket.createdAt < rhs.ticket.createdAt
-        case .priority: lhs.ticket.priority < rhs.ticket.priority
-        case .id: (lhs.ticket.number ?? 0) < (rhs.ticket.number ?? 0)
-        }
-    }
-
-    private func same(_ lhs: IndexedTicket, _ rhs: IndexedTicket, _ order: TicketQuery.Order) -> Bool {
-        !before(lhs, rhs, order) && !before(rhs, lhs, order)
     }
 
     func matches(_ indexed: IndexedTicket, _ query: TicketQuery) -> Bool {

@@ -6,15 +6,19 @@ import Synchronization
 /// It is built once from HEAD and then follows the branch by diffing the indexed tree against
 /// the new head, whoever moved it (FlatDesk itself, a `git push`, a hand commit).
 public final class TicketIndex: Sendable {
-    private let store: GitStore
-    private let logger: Logger
+    let store: GitStore
+    let logger: Logger
     let state = Mutex(IndexState())
     /// Serializes builds and refreshes so that two never apply the same diff twice.
     private let updateLock = Mutex(())
+    let cache: TicketIndexCache
+    /// Background writes of the cache still running.
+    let cacheWrites = DispatchGroup()
 
     public init(store: GitStore, logger: Logger = Logger(label: "flatdesk.index")) {
         self.store = store
         self.logger = logger
+        self.cache = TicketIndexCache(gitDirectory: store.gitDirectory)
     }
 
     /// The commit the index reflects, or nil before the first build.
@@ -40,24 +44,47 @@ public final class TicketIndex: Sendable {
     }
 
     /// Builds the index from the head of the branch, replacing what it held.
+    ///
+    /// Starts from the index cache under the git directory when there is one for these statuses
+    /// (applying the tree diff from its commit to the head), else reads every ticket file and then
+    /// saves the cache in the background for the next start.
     /// - Parameter statuses: the status ids the helpdesk allows, or nil to accept any.
     @discardableResult
     public func build(statuses: Set<String>? = nil) throws -> IndexChanges {
         try updateLock.withLock { _ in
             let started = Date()
-            let (commit, files) = try store.read { snapshot in
-                (snapshot.commit, try snapshot.files(under: "tickets").filter { $0.path.hasSuffix(".md") })
+            let fresh: IndexState
+            let source: String
+            if let cached = loadFromCache(statuses: statuses) {
+                (fresh, source) = (cached, "cache")
+            } else {
+                (fresh, source) = (try buildFromBlobs(statuses: statuses), "blobs")
+                saveCache(fresh, statuses: statuses)
             }
-            let loaded = try TicketLoader(storePath: store.path, statuses: statuses).load(files)
-            var fresh = IndexState()
-            fresh.commit = commit
-            for result in loaded { fresh.apply(result) }
-            fresh.sortBuckets()
             state.withLock { $0 = fresh }
             let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-            logger.info("index built", ["tickets": "\(fresh.byID.count)", "problems": "\(fresh.problems.count)", "duration_ms": "\(milliseconds)"])
-            return IndexChanges(commit: commit, tickets: Set(fresh.byID.keys), otherPaths: [], rebuilt: true)
+            logger.info(
+                "index built",
+                [
+                    "tickets": "\(fresh.byID.count)", "problems": "\(fresh.problems.count)", "source": source,
+                    "duration_ms": "\(milliseconds)",
+                ])
+            return IndexChanges(commit: fresh.commit, tickets: Set(fresh.byID.keys), otherPaths: [], rebuilt: true)
         }
+    }
+
+    /// Reads and parses every ticket file at the head of the branch.
+    func buildFromBlobs(statuses: Set<String>?) throws -> IndexState {
+        let (commit, files) = try store.read { snapshot in
+            (snapshot.commit, try snapshot.files(under: "tickets").filter { $0.path.hasSuffix(".md") })
+        }
+        let loaded = try TicketLoader(store: store, statuses: statuses).load(files)
+        var fresh = IndexState()
+        fresh.commit = commit
+        fresh.reserveCapacity(loaded.count)
+        for result in loaded { fresh.apply(result) }
+        fresh.sortBuckets()
+        return fresh
     }
 
     /// Brings the index up to the head of the branch by applying the tree diff since the indexed commit.
@@ -68,22 +95,43 @@ public final class TicketIndex: Sendable {
             let previous = state.withLock { $0.commit }
             let head = try store.head()
             guard head != previous, let head else { return IndexChanges(commit: previous) }
-            let deltas = try store.diff(from: previous, to: head)
-            let ticketDeltas = deltas.filter { $0.path.hasPrefix("tickets/") && $0.path.hasSuffix(".md") }
-            let loader = TicketLoader(storePath: store.path, statuses: statuses)
-            let added = try loader.load(ticketDeltas.compactMap { delta in delta.newOID.map { (delta.path, $0) } })
-            let changedIDs = state.withLock { current -> Set<String> in
-                var ids = Set<String>()
-                for delta in ticketDeltas where delta.status == .deleted {
-                    if let id = current.remove(path: delta.path) { ids.insert(id) }
-                }
-                for result in added { ids.formUnion(current.replace(result)) }
-                current.commit = head
-                return ids
-            }
-            let others = deltas.map(\.path).filter { !$0.hasPrefix("tickets/") || !$0.hasSuffix(".md") }
-            return IndexChanges(commit: head, tickets: changedIDs, otherPaths: others, rebuilt: false)
+            let delta = try loadDelta(from: previous, to: head, statuses: statuses)
+            let changedIDs = state.withLock { $0.apply(delta) }
+            return IndexChanges(commit: head, tickets: changedIDs, otherPaths: delta.otherPaths, rebuilt: false)
         }
+    }
+
+    /// Reads the ticket files that differ between two commits.
+    func loadDelta(from previous: GitOID?, to head: GitOID, statuses: Set<String>?) throws -> IndexDelta {
+        let deltas = try store.diff(from: previous, to: head)
+        let ticketDeltas = deltas.filter { $0.path.hasPrefix("tickets/") && $0.path.hasSuffix(".md") }
+        let loader = TicketLoader(store: store, statuses: statuses)
+        let loaded = try loader.load(ticketDeltas.compactMap { delta in delta.newOID.map { (delta.path, $0) } })
+        let deleted = ticketDeltas.filter { $0.status == .deleted }.map(\.path)
+        let others = deltas.map(\.path).filter { !$0.hasPrefix("tickets/") || !$0.hasSuffix(".md") }
+        return IndexDelta(commit: head, deletedPaths: deleted, loaded: loaded, otherPaths: others)
+    }
+}
+
+/// The ticket files that changed between two commits, read and parsed.
+struct IndexDelta {
+    var commit: GitOID
+    var deletedPaths: [String]
+    var loaded: [LoadedTicket]
+    /// Changed paths that are not ticket files.
+    var otherPaths: [String]
+}
+
+extension IndexState {
+    /// Applies a delta and moves to its commit; returns the ids of the tickets added, changed or removed.
+    mutating func apply(_ delta: IndexDelta) -> Set<String> {
+        var ids = Set<String>()
+        for path in delta.deletedPaths {
+            if let id = remove(path: path) { ids.insert(id) }
+        }
+        for result in delta.loaded { ids.formUnion(replace(result)) }
+        commit = delta.commit
+        return ids
     }
 }
 

@@ -8,13 +8,19 @@ enum LoadedTicket: Sendable {
 
 /// Reads and decodes ticket files in parallel, one libgit2 handle per worker thread.
 struct TicketLoader {
-    let storePath: String
+    let store: GitStore
     let statuses: Set<String>?
 
     /// Loads `files`; a file that cannot be read becomes a `.problem`, never an error.
     func load(_ files: [(path: String, oid: GitOID)]) throws -> [LoadedTicket] {
         guard !files.isEmpty else { return [] }
-        let workers = files.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        if files.count < 256 {
+            // A few files, as after a commit: the store's open handle is much cheaper than opening another.
+            return try store.withRepository { repository in
+                files.map { loadOne($0.path, $0.oid, repository: repository) }
+            }
+        }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunkSize = (files.count + workers - 1) / workers
         let results = LoaderResults(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -25,7 +31,7 @@ struct TicketLoader {
     }
 
     private func loadChunk(_ files: ArraySlice<(path: String, oid: GitOID)>) throws -> [LoadedTicket] {
-        let repository = try GitRepository.open(storePath)
+        let repository = try GitRepository.open(store.path)
         var output: [LoadedTicket] = []
         output.reserveCapacity(files.count)
         for file in files {

@@ -26,16 +26,17 @@ extension ReplyLines {
 
     /// Returns how many lines (one to three) an attribution starting at `index` takes, or nil.
     func attributionSpan(at index: Int) -> Int? {
-        var joined = ""
         for span in 1...3 {
             let lineIndex = index + span - 1
             guard lineIndex < lines.count else { return nil }
             let line = lines[lineIndex]
             // Gmail wraps a long attribution before its closing ">:", which then looks like a quote.
-            let isClosingBracket = span > 1 && line.trimmingCharacters(in: .whitespaces) == ">:"
-            guard !isBlank(line), !isQuoted(line) || isClosingBracket, line.utf8.count <= Self.maximumMarkerLineLength
+            let quoted = isQuoted(line)
+            let isClosingBracket = quoted && span > 1 && line.trimmingCharacters(in: .whitespaces) == ">:"
+            guard !isBlank(line), !quoted || isClosingBracket, line.utf8.count <= Self.maximumMarkerLineLength
             else { return nil }
-            joined += (span == 1 ? "" : " ") + line.trimmingCharacters(in: .whitespaces)
+            guard Self.endsLikeAttribution(line) else { continue }
+            let joined = lines[index...lineIndex].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             let match = Self.classifyAttribution(joined)
             let accepted = match == .strong || (match == .weak && quoteFollows(index + span))
             guard accepted else { continue }
@@ -45,6 +46,15 @@ extension ReplyLines {
             return span
         }
         return nil
+    }
+
+    /// Reports whether `line` ends as an attribution can, with `:` or `wrote` before trailing spaces and
+    /// dashes. This cheap test spares the full classification for almost every line.
+    static func endsLikeAttribution(_ line: String) -> Bool {
+        var trimmed = Substring(line).utf8[...]
+        while let last = trimmed.last, last == 0x20 || last == 0x09 || last == 0x2D { trimmed = trimmed.dropLast() }
+        if trimmed.last == UInt8(ascii: ":") || trimmed.suffix(3).elementsEqual("：".utf8) { return true }
+        return trimmed.suffix(5).map { $0 | 0x20 }.elementsEqual("wrote".utf8)
     }
 
     private func startsDatedAttribution(at index: Int) -> Bool {

@@ -37,6 +37,8 @@ extension ReplyLines {
     func isSeparator(at index: Int) -> Bool {
         let line = lines[index]
         guard !isQuoted(line), !isBlank(line), line.utf8.count <= Self.maximumMarkerLineLength else { return false }
+        let first = line.first { $0 != " " && $0 != "\t" }
+        guard first == "-" || first == "_" else { return isHeaderBlock(at: index) && !followsForwardMarker(index) }
         if isOriginalMessageLine(line) { return true }
         if isRule(line), let next = nextNonBlank(from: index + 1), next <= index + 3, isHeaderBlock(at: next) {
             return !followsForwardMarker(index)

@@ -7,7 +7,7 @@ public struct KBArticle: Equatable, Sendable {
         case published
     }
 
-    /// Who may read an article.
+    /// The readers an article is meant for.
     public enum Visibility: String, CaseIterable, Sendable {
         /// Anyone, signed in or not.
         case `public`
@@ -48,7 +48,7 @@ public struct KBArticle: Equatable, Sendable {
         self.body = body
     }
 
-    /// Whether a reader with `role` in `organization` may see this article.
+    /// Returns whether a reader with `role` in `organization` may see this article.
     public func isVisible(to role: Person.Role?, organization: String?) -> Bool {
         if role?.isStaff == true { return true }
         guard status == .published else { return false }

@@ -82,7 +82,7 @@ public struct Ticket: Equatable, Sendable {
         return Int(id[id.index(after: dash)...])
     }
 
-    /// The ticket's path inside the repository: `tickets/<number / 1000, three digits>/<id>.md`.
+    /// Returns the ticket's path inside the repository: `tickets/<number / 1000, three digits>/<id>.md`.
     public static func path(for id: String) -> String {
         let shard = (number(of: id) ?? 0) / 1000
         let text = String(shard)

@@ -48,7 +48,7 @@ public struct TicketEntry: Equatable, Sendable {
             && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)
     }
 
-    /// The value of the marker attribute `key`, if present.
+    /// Returns the value of the marker attribute `key`, if present.
     public func attribute(_ key: String) -> String? {
         attributes.first { $0.key == key }?.value
     }

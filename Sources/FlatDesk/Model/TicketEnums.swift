@@ -20,7 +20,7 @@ public enum Priority: String, CaseIterable, Sendable, Codable, Comparable {
     public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// How a ticket reached the helpdesk.
+/// The channel through which a ticket reached the helpdesk.
 public enum Channel: String, CaseIterable, Sendable, Codable {
     case email
     case portal
@@ -37,6 +37,19 @@ public enum BuiltInStatus: String, CaseIterable, Sendable {
     case escalated
     case resolved
     case closed
+
+    /// The name shown to people.
+    public var displayName: String {
+        switch self {
+        case .new: "New"
+        case .processing: "Processing"
+        case .open: "Open"
+        case .inProgress: "In progress"
+        case .escalated: "Escalated"
+        case .resolved: "Resolved"
+        case .closed: "Closed"
+        }
+    }
 }
 
 /// The kind of a relation between a ticket and another record.

@@ -67,7 +67,7 @@ public struct MailSettings: Sendable, Equatable {
     }
 
     /// Reads the settings like `load(from:)`, but logs an invalid file and returns the defaults.
-    static func loadOrDefault(from settings: HelpdeskSettings, logger: Logger) -> MailSettings {
+    public static func loadOrDefault(from settings: HelpdeskSettings, logger: Logger) -> MailSettings {
         do {
             return try load(from: settings)
         } catch {

@@ -1,4 +1,4 @@
-/// Who performs a change: a person from settings, or the helpdesk's own automation.
+/// The author of a change: a person from settings, or the helpdesk's own automation.
 public struct Actor: Equatable, Sendable {
     public var email: String
     public var name: String
@@ -17,7 +17,7 @@ public struct Actor: Equatable, Sendable {
         self.init(email: person.email, name: person.name, role: person.role)
     }
 
-    /// The helpdesk's bot identity from `settings/helpdesk.json`.
+    /// Returns the helpdesk's bot identity from `settings/helpdesk.json`.
     public static func system(_ profile: HelpdeskProfile) -> Actor {
         Actor(email: profile.bot.email, name: profile.bot.name, role: .admin, isAutomation: true)
     }

@@ -13,6 +13,7 @@ extension Helpdesk {
     ) throws -> (ticket: Ticket, entry: TicketEntry) {
         let body = TicketEntry.normalizedText(text)
         guard !body.isEmpty else { throw HelpdeskError.invalidValue(field: "text", value: "", expected: "a non-empty message") }
+        guard !body.contains("\u{0}") else { throw HelpdeskError.invalidValue(field: "text", value: "NUL", expected: "text without NUL characters") }
         guard kind != .request else { throw HelpdeskError.invalidValue(field: "kind", value: "request", expected: "reply, note or event") }
         let time = now()
         var written: (Ticket, TicketEntry)?

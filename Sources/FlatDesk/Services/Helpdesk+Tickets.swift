@@ -1,7 +1,7 @@
 import Foundation
 
 extension Helpdesk {
-    /// The whole ticket (with its thread) at the branch head, and its version.
+    /// Reads the whole ticket (with its thread) at the branch head, and its version.
     public func ticket(_ id: String) throws -> (ticket: Ticket, version: String) {
         let path = index.ticket(id)?.path ?? Ticket.path(for: id)
         return try store.read { snapshot in try readTicket(id, path: path, snapshot: snapshot) }
@@ -52,6 +52,9 @@ extension Helpdesk {
     private func validatedTicket(_ draft: NewTicket, at time: Date) throws -> Ticket {
         let subject = draft.subject.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !subject.isEmpty else { throw HelpdeskError.invalidValue(field: "subject", value: "", expected: "a non-empty subject") }
+        for (field, text) in [("subject", draft.subject), ("text", draft.text)] where text.contains("\u{0}") {
+            throw HelpdeskError.invalidValue(field: field, value: "NUL", expected: "text without NUL characters")
+        }
         let requester = draft.requester.trimmingCharacters(in: .whitespaces).lowercased()
         guard requester.contains("@") else {
             throw HelpdeskError.invalidValue(field: "requester", value: draft.requester, expected: "an email address")
@@ -98,7 +101,7 @@ extension Helpdesk {
         }
     }
 
-    /// The commits that changed a ticket, newest first.
+    /// Lists the commits that changed a ticket, newest first.
     public func history(_ id: String, limit: Int = 200) throws -> [GitCommitInfo] {
         guard let indexed = index.ticket(id) else { throw HelpdeskError.ticketNotFound(id: id) }
         return try store.history(of: indexed.path, limit: limit)

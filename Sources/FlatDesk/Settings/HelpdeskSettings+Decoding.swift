@@ -2,7 +2,7 @@
 
 extension HelpdeskProfile {
     enum CodingKeys: String, CodingKey {
-        case name, keyPrefix, supportAddress, timeZone, bot, portal, autoCloseResolvedAfterHours
+        case name, keyPrefix, supportAddress, publicURL, timeZone, bot, portal, autoCloseResolvedAfterHours
     }
 
     public init(from decoder: any Decoder) throws {
@@ -11,6 +11,7 @@ extension HelpdeskProfile {
         name = try container.decodeIfPresent(String.self, forKey: .name) ?? name
         keyPrefix = try container.decodeIfPresent(String.self, forKey: .keyPrefix) ?? keyPrefix
         supportAddress = try container.decodeIfPresent(String.self, forKey: .supportAddress)
+        publicURL = try container.decodeIfPresent(String.self, forKey: .publicURL)
         timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? timeZone
         bot = try container.decodeIfPresent(BotIdentity.self, forKey: .bot) ?? bot
         portal = try container.decodeIfPresent(PortalOptions.self, forKey: .portal) ?? portal

@@ -23,6 +23,12 @@ extension HelpdeskSettings {
         }
         problems += settings.crossReferenceProblems()
         problems += settings.loadSLA()
+        if let automations = settings.rawFiles["automations.json"] {
+            problems += AutomationRules.parse(automations).problems
+        }
+        if settings.rawFiles["catalog.json"] != nil {
+            problems += ServiceCatalog.load(settings).problems
+        }
         return (settings, problems)
     }
 

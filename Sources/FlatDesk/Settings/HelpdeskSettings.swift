@@ -7,7 +7,11 @@ public struct HelpdeskSettings: Sendable {
     public var categories: [String]
     public var teams: [Team]
     public var organizations: [Organization]
-    public var people: [Person]
+    public var people: [Person] {
+        didSet { peopleIndex = HelpdeskSettings.indexPeople(people) }
+    }
+    /// Positions in `people` by lowercased email, so lookups on every request stay cheap.
+    private var peopleIndex: [String: Int] = [:]
     /// Raw contents of files that their own services parse (`sla.json`, `catalog.json`, `automations.json`, …).
     public var rawFiles: [String: [UInt8]]
     /// The SLA policies from `settings/sla.json`, or nil when the file is absent or invalid.
@@ -23,6 +27,7 @@ public struct HelpdeskSettings: Sendable {
         self.teams = teams
         self.organizations = organizations
         self.people = people
+        self.peopleIndex = HelpdeskSettings.indexPeople(people)
         self.rawFiles = rawFiles
     }
 
@@ -39,12 +44,20 @@ public struct HelpdeskSettings: Sendable {
     /// The display name of a status.
     public func statusName(_ id: String) -> String {
         if let custom = customStatuses.first(where: { $0.id == id }) { return custom.name }
-        return id.replacingOccurrences(of: "_", with: " ").capitalized
+        if let builtIn = BuiltInStatus(rawValue: id) { return builtIn.displayName }
+        return id.replacingOccurrences(of: "_", with: " ")
     }
 
     public func person(_ email: String) -> Person? {
-        let key = email.lowercased()
-        return people.first { $0.email.lowercased() == key }
+        peopleIndex[email.lowercased()].map { people[$0] }
+    }
+
+    private static func indexPeople(_ people: [Person]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, person) in people.enumerated() where index[person.email.lowercased()] == nil {
+            index[person.email.lowercased()] = position
+        }
+        return index
     }
 
     public func team(_ id: String) -> Team? {
@@ -68,6 +81,8 @@ public struct HelpdeskProfile: Codable, Sendable, Equatable {
     public var name: String = "FlatDesk"
     public var keyPrefix: String = "FD"
     public var supportAddress: String?
+    /// The address people use to reach the web console, such as `https://help.example.com`; used in emailed links.
+    public var publicURL: String?
     public var timeZone: String = "UTC"
     public var bot: BotIdentity = BotIdentity()
     public var portal: PortalOptions = PortalOptions()

@@ -39,6 +39,12 @@ final class GitMaintenance: Sendable {
         }
     }
 
+    /// Waits until background maintenance in progress finishes, or `timeout` seconds pass.
+    func waitUntilIdle(timeout: TimeInterval) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while running.load(ordering: .acquiring), Date() < deadline { usleep(20_000) }
+    }
+
     /// Runs maintenance in the calling thread if the limits are passed.
     func runNow() {
         runIfNeeded(force: true)

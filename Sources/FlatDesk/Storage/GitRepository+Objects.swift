@@ -41,16 +41,38 @@ extension GitRepository {
     }
 
     /// The blob id at `path` in `tree`, or nil when there is no file there.
+    /// Walks the folders through `cachedTree`, so repeated lookups in one folder parse it once.
     func blobID(at path: String, inTree tree: GitOID) throws(GitError) -> GitOID? {
-        let treeHandle = try lookupTree(tree)
-        defer { git_tree_free(treeHandle) }
-        var entry: OpaquePointer?
-        let result = git_tree_entry_bypath(&entry, treeHandle, path)
-        if result == GitError.notFound { return nil }
-        try Libgit2.check(result, "git_tree_entry_bypath")
-        defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let name = components.last, !name.isEmpty else { return nil }
+        var current = try cachedTree(tree)
+        for folder in components.dropLast() {
+            guard let entry = git_tree_entry_byname(current.pointer, String(folder)),
+                git_tree_entry_type(entry) == GIT_OBJECT_TREE
+            else { return nil }
+            current = try cachedTree(GitOID(git_tree_entry_id(entry).pointee))
+        }
+        guard let entry = git_tree_entry_byname(current.pointer, String(name)),
+            git_tree_entry_type(entry) == GIT_OBJECT_BLOB
+        else { return nil }
         return GitOID(git_tree_entry_id(entry).pointee)
+    }
+
+    /// The id and file mode of the file (not folder) at `path` in `tree`, or nil when there is none.
+    func fileEntry(at path: String, inTree tree: GitOID) throws(GitError) -> (oid: GitOID, mode: UInt32)? {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let name = components.last, !name.isEmpty else { return nil }
+        var current = try cachedTree(tree)
+        for folder in components.dropLast() {
+            guard let entry = git_tree_entry_byname(current.pointer, String(folder)),
+                git_tree_entry_type(entry) == GIT_OBJECT_TREE
+            else { return nil }
+            current = try cachedTree(GitOID(git_tree_entry_id(entry).pointee))
+        }
+        guard let entry = git_tree_entry_byname(current.pointer, String(name)),
+            git_tree_entry_type(entry) != GIT_OBJECT_TREE
+        else { return nil }
+        return (GitOID(git_tree_entry_id(entry).pointee), git_tree_entry_filemode(entry).rawValue)
     }
 
     /// The contents of a blob.
@@ -94,31 +116,11 @@ extension GitRepository {
         return GitOID(oid)
     }
 
-    /// Writes a tree that is `base` with files set (blob id) or removed (nil), creating folders as needed.
-    func updatedTree(_ base: GitOID, changes: [(path: String, blob: GitOID?)]) throws(GitError) -> GitOID {
-        let baseHandle = try lookupTree(base)
-        defer { git_tree_free(baseHandle) }
-        let paths = changes.map { strdup($0.path) }
-        defer { paths.forEach { free($0) } }
-        var updates = zip(changes, paths).map { change, path in
-            var update = git_tree_update()
-            update.action = change.blob == nil ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT
-            update.id = change.blob?.raw ?? git_oid()
-            update.filemode = GIT_FILEMODE_BLOB
-            update.path = UnsafePointer(path)
-            return update
-        }
-        var oid = git_oid()
-        try Libgit2.check(git_tree_create_updated(&oid, pointer, baseHandle, updates.count, &updates), "git_tree_create_updated")
-        return GitOID(oid)
-    }
-
     /// Writes a commit object without moving any reference.
     func writeCommit(tree: GitOID, parent: GitOID?, author: CommitIdentity, committer: CommitIdentity, message: String)
         throws(GitError) -> GitOID
     {
-        let treeHandle = try lookupTree(tree)
-        defer { git_tree_free(treeHandle) }
+        let treeHandle = try cachedTree(tree)
         var parentHandle: OpaquePointer?
         if var parentID = parent?.raw {
             try Libgit2.check(git_commit_lookup(&parentHandle, pointer, &parentID), "git_commit_lookup")
@@ -131,12 +133,28 @@ extension GitRepository {
         var oid = git_oid()
         var parents: [OpaquePointer?] = parentHandle.map { [$0] } ?? []
         let result = git_commit_create(
-            &oid, pointer, nil, authorSignature, committerSignature, "UTF-8", message, treeHandle, parents.count,
+            &oid, pointer, nil, authorSignature, committerSignature, "UTF-8", message, treeHandle.pointer,
+            parents.count,
             &parents)
         try Libgit2.check(result, "git_commit_create")
         return GitOID(oid)
     }
 
+    /// The tree `oid`, from this handle's tree cache or read and added to it.
+    func cachedTree(_ oid: GitOID) throws(GitError) -> GitTreeHandle {
+        if let cached = trees.tree(oid) { return cached }
+        var handle: OpaquePointer?
+        var id = oid.raw
+        try Libgit2.check(git_tree_lookup(&handle, pointer, &id), "git_tree_lookup")
+        guard let handle else {
+            throw GitError.libgit2(function: "git_tree_lookup", code: GitError.notFound, message: "no tree \(oid)")
+        }
+        let tree = GitTreeHandle(handle)
+        trees.insert(oid, tree)
+        return tree
+    }
+
+    /// The tree `oid`, which the caller frees with `git_tree_free`.
     func lookupTree(_ oid: GitOID) throws(GitError) -> OpaquePointer? {
         var handle: OpaquePointer?
         var id = oid.raw

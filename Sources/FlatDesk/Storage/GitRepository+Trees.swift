@@ -23,7 +23,7 @@ extension GitRepository {
         return GitOID(git_tree_entry_id(entry).pointee)
     }
 
-    private func collectFiles(_ tree: GitOID, prefix: String, into result: inout [GitTreeFile], depth: Int)
+    func collectFiles(_ tree: GitOID, prefix: String, into result: inout [GitTreeFile], depth: Int)
         throws(GitError)
     {
         guard depth < 32 else { return }
@@ -40,36 +40,6 @@ extension GitRepository {
             case GIT_OBJECT_TREE: try collectFiles(oid, prefix: prefix + name + "/", into: &result, depth: depth + 1)
             default: continue
             }
-        }
-    }
-
-    /// The files that differ between two trees; a nil `old` tree means everything was added.
-    func diff(from old: GitOID?, to new: GitOID) throws(GitError) -> [GitFileDelta] {
-        let oldHandle = try old.map { oid throws(GitError) in try lookupTree(oid) } ?? nil
-        defer { git_tree_free(oldHandle) }
-        let newHandle = try lookupTree(new)
-        defer { git_tree_free(newHandle) }
-        var diff: OpaquePointer?
-        try Libgit2.check(git_diff_tree_to_tree(&diff, pointer, oldHandle, newHandle, nil), "git_diff_tree_to_tree")
-        defer { git_diff_free(diff) }
-        return (0..<git_diff_num_deltas(diff)).compactMap { index in
-            git_diff_get_delta(diff, index).flatMap { GitRepository.fileDelta($0.pointee) }
-        }
-    }
-
-    private static func fileDelta(_ delta: git_diff_delta) -> GitFileDelta? {
-        let oldPath = String(cString: delta.old_file.path)
-        let newPath = String(cString: delta.new_file.path)
-        switch delta.status {
-        case GIT_DELTA_ADDED:
-            return GitFileDelta(status: .added, path: newPath, oldOID: nil, newOID: GitOID(delta.new_file.id))
-        case GIT_DELTA_DELETED:
-            return GitFileDelta(status: .deleted, path: oldPath, oldOID: GitOID(delta.old_file.id), newOID: nil)
-        case GIT_DELTA_MODIFIED, GIT_DELTA_TYPECHANGE:
-            return GitFileDelta(
-                status: .modified, path: newPath, oldOID: GitOID(delta.old_file.id), newOID: GitOID(delta.new_file.id))
-        default:
-            return nil
         }
     }
 

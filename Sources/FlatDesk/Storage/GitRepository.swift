@@ -8,6 +8,8 @@ final class GitRepository {
     let gitDirectory: String
     /// The working tree with a trailing slash, or nil for a bare repository.
     let workingDirectory: String?
+    /// Trees read through `cachedTree`, kept parsed for the next lookup.
+    let trees = GitTreeCache()
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer

@@ -18,6 +18,8 @@ public final class GitStore: @unchecked Sendable {
     private let lock = NSLock()
     let repository: GitRepository
     private let maintenance: GitMaintenance
+    /// The files the last commit of this store changed, guarded by `lock`; see `rememberDeltas`.
+    var lastCommitDeltas: (parent: GitOID?, commit: GitOID, deltas: [GitFileDelta])?
     static let maximumAttempts = 64
 
     /// Opens the repository at `path`.
@@ -99,7 +101,7 @@ public final class GitStore: @unchecked Sendable {
             let message = plan.message
             if !isBare { try checkWorkingTree(changes, snapshot: snapshot) }
             var blobs: [String: GitOID?] = [:]
-            for change in changes { blobs[change.path] = try change.contents.map { try repository.writeBlob($0) } }
+            for (change, blob) in zip(changes, try writeBlobs(changes)) { blobs[change.path] = blob }
             let newTree = try repository.updatedTree(tree, changes: changes.map { ($0.path, blobs[$0.path] ?? nil) })
             guard newTree != tree else { return nil }
             let commit = try repository.writeCommit(
@@ -109,6 +111,7 @@ public final class GitStore: @unchecked Sendable {
                 continue
             }
             if !isBare { try updateWorkingTree(changes) }
+            rememberDeltas(parent: head, commit: commit, parentTree: tree, blobs: blobs)
             return CommitResult(commit: commit, parent: head, tree: newTree, blobs: blobs, retries: attempt)
         }
         throw GitError.tooManyRetries(ref: branch, attempts: GitStore.maximumAttempts)
@@ -135,6 +138,14 @@ public final class GitStore: @unchecked Sendable {
         return try body()
     }
 
+    /// Waits for background maintenance started by this store's commits, at most `timeout` seconds.
+    public func waitForMaintenance(timeout: TimeInterval = 120) {
+        maintenance.waitUntilIdle(timeout: timeout)
+    }
+
+    /// Number of loose objects in the repository.
+    public var looseObjectCount: Int { maintenance.looseObjectCount() }
+
     /// Runs repository maintenance now, waiting for it to finish.
     public func runMaintenance() {
         maintenance.runNow()
@@ -145,6 +156,7 @@ extension GitStore {
     /// Files that differ between two commits; a nil `old` commit means everything in `new` was added.
     func diff(from old: GitOID?, to new: GitOID) throws -> [GitFileDelta] {
         try locked {
+            if let last = lastCommitDeltas, last.parent == old, last.commit == new { return last.deltas }
             let oldTree = try old.map { try repository.treeID(ofCommit: $0) }
             return try repository.diff(from: oldTree, to: try repository.treeID(ofCommit: new))
         }
@@ -156,6 +168,11 @@ extension GitStore {
             guard let head = try repository.resolve(branch) else { return [] }
             return try repository.history(of: path, from: head, limit: limit)
         }
+    }
+
+    /// Runs `body` with the store's own repository handle while holding the store's lock.
+    func withRepository<T>(_ body: (GitRepository) throws -> T) throws -> T {
+        try locked { try body(repository) }
     }
 
     /// Opens another handle on the same repository, for a thread of its own.

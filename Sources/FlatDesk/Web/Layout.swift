@@ -33,7 +33,7 @@ enum Layout {
         let links: HTML =
             viewer.isStaff
             ? """
-            <a href="/console">Queues</a><a href="/console/new">New ticket</a><a href="/console/kb">Knowledge base</a><a href="#" data-action="help" title="Keyboard shortcuts (?)">Help</a>
+            <a href="/console">Queues</a><a href="/console/new">New ticket</a><a href="/console/kb">Knowledge base</a><a href="#help-overlay" data-action="help" title="Keyboard shortcuts (?)">Help</a>
             """
             : """
             <a href="/portal">My requests</a><a href="/portal/new">New request</a><a href="/portal/catalog">Service catalog</a><a href="/kb">Knowledge base</a>

@@ -26,7 +26,7 @@ extension WebApp {
             <label>Email <input type="email" name="email" autocomplete="username" required autofocus></label>
             <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
             <button type="submit">Sign in</button>
-            </form>\(signup)</section>
+            </form><p><a href="/password-reset">Forgot your password?</a></p>\(signup)</section>
             """
         var response = page("Sign in", request, body, status: status)
         response.headers.add("Set-Cookie", cookie(Self.anonymousCSRFCookie, token, maxAge: 3600))

@@ -40,6 +40,7 @@ extension WebApp {
         let safe: Set<HTTPMethod> = [.get, .head, .options]
         guard !safe.contains(request.method), !request.path.hasPrefix("/api/webhooks/") else { return try next(request) }
         if case .token = request.viewer?.credential { return try next(request) }
+        if request.viewer == nil, request.path.hasPrefix("/api/") { throw HTTPError.unauthorized }
         let expected = request.viewer?.csrfToken ?? request.cookies[Self.anonymousCSRFCookie]
         let presented = request.header("X-CSRF-Token") ?? formCSRFToken(request)
         guard let expected, let presented, !expected.isEmpty,
@@ -97,7 +98,8 @@ extension WebApp {
             return .redirect(to: "/login?next=" + Self.percentEncoded(request.rawPath))
         }
         let page = Layout.page(
-            title: "Error \(error.status)", viewer: request.viewer,
+            title: "Error \(error.status)",
+            viewer: request.viewer ?? request.cookies[Self.sessionCookie].flatMap(sessionViewer),
             body: "<section class=\"error\"><h1>\(Layout.statusTitle(error.status))</h1><p>\(error.message)</p><p><a href=\"/\">Back to the start page</a></p></section>")
         return .html(page.rendered, status: error.status)
     }

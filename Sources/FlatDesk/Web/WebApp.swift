@@ -11,14 +11,21 @@ public final class WebApp: Sendable {
     public let logger: Logger
     /// Adds `Secure` to cookies; set when the server is reached through HTTPS.
     public let secureCookies: Bool
+    /// Full-text search, or nil when the server runs without it.
+    public let search: SearchService?
+    /// Sends password-reset links; nil when outgoing mail is not configured.
+    public let resetMailer: (any PasswordResetMailer)?
 
     static let sessionCookie = "fd_session"
     static let anonymousCSRFCookie = "fd_csrf"
 
     public init(
         helpdesk: Helpdesk, accounts: AccountStore, throttle: LoginThrottle = LoginThrottle(),
-        logger: Logger = Logger(label: "flatdesk.web"), secureCookies: Bool = false
+        logger: Logger = Logger(label: "flatdesk.web"), secureCookies: Bool = false, search: SearchService? = nil,
+        resetMailer: (any PasswordResetMailer)? = nil
     ) {
+        self.resetMailer = resetMailer
+        self.search = search
         self.helpdesk = helpdesk
         self.accounts = accounts
         self.throttle = throttle
@@ -41,6 +48,9 @@ public final class WebApp: Sendable {
         registerPortal(on: router)
         registerAPI(on: router)
         registerWebhooks(on: router)
+        registerSearch(on: router)
+        registerPasswordReset(on: router)
+        registerAttachments(on: router)
         return router
     }
 }

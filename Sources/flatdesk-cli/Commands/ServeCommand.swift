@@ -33,7 +33,14 @@ enum ServeCommand: Command {
             return ExitStatus.failure
         }
         let accounts = try AccountStore(gitDirectory: helpdesk.store.gitDirectory)
-        let app = WebApp(helpdesk: helpdesk, accounts: accounts, logger: logger.with(["component": "web"]), secureCookies: arguments.flag("--secure-cookies"))
+        let search = try SearchService(helpdesk: helpdesk)
+        search.fillInBackground()
+        let mail = MailNotificationService(helpdesk: helpdesk, secrets: accounts.secrets, logger: logger)
+        let mailConfigured = MailSettings.loadOrDefault(from: helpdesk.settings, logger: logger).smtp != nil
+        let app = WebApp(
+            helpdesk: helpdesk, accounts: accounts, logger: logger.with(["component": "web"]),
+            secureCookies: arguments.flag("--secure-cookies"), search: search,
+            resetMailer: mailConfigured ? SMTPPasswordResetMailer(helpdesk: helpdesk, sender: mail.sender) : nil)
         var configuration = HTTPServer.Configuration()
         configuration.host = arguments.value("--bind") ?? "127.0.0.1"
         configuration.port = try arguments.integer("--port", default: 8080)
@@ -42,10 +49,12 @@ enum ServeCommand: Command {
         let services = BackgroundServices(helpdesk: helpdesk)
         try server.start()
         services.start()
+        mail.start()
         let url = "http://\(configuration.host):\(server.boundPort ?? configuration.port)/"
         logger.info("flatdesk serving", ["url": url, "helpdesk.path": path, "tickets": "\(helpdesk.index.count)"])
         server.runUntilSignal()
         services.stop()
+        mail.stop()
         logger.info("flatdesk stopped")
         return ExitStatus.success
     }

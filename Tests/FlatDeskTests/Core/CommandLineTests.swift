@@ -59,3 +59,30 @@ import Testing
         #expect(missing.error.contains("ticket FD-999 not found"))
     }
 }
+
+@Suite struct SettingsValidationTests {
+    func breakSLA(_ desk: String) throws {
+        let file = desk + "/settings/sla.json"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "Europe/Berlin", with: "Europe/Atlantis").write(toFile: file, atomically: true, encoding: .utf8)
+        try TestSupport.git(["commit", "-q", "-am", "Use a time zone that does not exist"], in: desk)
+    }
+
+    @Test func checkReportsInvalidSLASettings() throws {
+        let desk = try TestSupport.sampleHelpdesk()
+        try breakSLA(desk)
+        let result = try TestSupport.run(TestSupport.executable, ["check"], in: desk)
+        #expect(result.status == 1)
+        #expect(result.output.contains("settings/sla.json: error:"))
+        #expect(result.output.contains("Europe/Atlantis"))
+    }
+
+    @Test func serverRefusesToStartOnInvalidSettings() throws {
+        let desk = try TestSupport.sampleHelpdesk()
+        try breakSLA(desk)
+        let result = try TestSupport.run(TestSupport.executable, ["serve", desk, "--port", "0"], in: desk)
+        #expect(result.status == 1)
+        #expect(result.error.contains("Europe/Atlantis"))
+        #expect(result.error.contains("refusing to start"))
+    }
+}

@@ -4,6 +4,10 @@ import Foundation
 
 /// Access to the email corpus under `Tests/Fixtures/email`.
 enum MailFixtures {
+    /// Time limit for stress inputs. They take well under a second, and a quadratic algorithm needs
+    /// minutes, so the margin keeps the tests stable on a loaded machine.
+    static let stressTimeLimit: Duration = .seconds(5)
+
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/email")
 

@@ -331,7 +331,7 @@ import Testing
         let clock = ContinuousClock()
         var subject = ""
         let elapsed = try clock.measure { subject = try MailParser.parse(bytes).subject }
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < MailFixtures.stressTimeLimit)
         #expect(subject == "deep")
     }
 
@@ -341,7 +341,7 @@ import Testing
         let clock = ContinuousClock()
         var body = ""
         let elapsed = try clock.measure { body = try MailParser.parse(bytes).textBody }
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < MailFixtures.stressTimeLimit)
         #expect(body == "Body")
     }
 
@@ -353,7 +353,7 @@ import Testing
 
     @Test func concurrentParsingGivesSameResults() async throws {
         let paths = Array(MailFixtures.messagePaths.prefix(60))
-        let serial = try paths.map { try? MailFixtures.parse($0) }.map { $0?.subject }
+        let serial = paths.map { try? MailFixtures.parse($0) }.map { $0?.subject }
         let concurrent = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
             for (index, path) in paths.enumerated() {
                 let bytes = try MailFixtures.bytes(path)

@@ -29,7 +29,9 @@ final class WebTestServer {
             try accounts.setPassword(Self.password, for: person.email)
         }
         let logger = Logger(label: "test", minimumLevel: .debug, sink: logSink)
-        app = WebApp(helpdesk: helpdesk, accounts: accounts, throttle: LoginThrottle(), logger: logger)
+        let search = try SearchService(helpdesk: helpdesk)
+        try search.fill()
+        app = WebApp(helpdesk: helpdesk, accounts: accounts, throttle: LoginThrottle(), logger: logger, search: search)
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
         server = HTTPServer(configuration: configuration, router: app.makeRouter(), logger: logger)
