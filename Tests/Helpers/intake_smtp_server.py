@@ -4,7 +4,7 @@
 It listens on a free port, writes that port to OUT/port, and stores each accepted message as
 OUT/message-N.eml (the bytes after DATA) and OUT/message-N.json (envelope).
 
-Tests change its answers while it runs through files in OUT:
+Tests change its replies while it runs through files in OUT:
   OUT/data-reply       when present, its first line is the reply to DATA instead of accepting,
                        such as "451 4.3.0 Try again later"; every refused DATA is counted in
                        OUT/refused-data.log.

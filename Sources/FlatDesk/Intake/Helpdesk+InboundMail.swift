@@ -7,6 +7,8 @@ struct InboundEntryContent {
     var files: [InboundFilePlan.File]
 }
 
+// NOTE: these two functions repeat `createTicket` and `addEntry`, whose commits cannot carry extra files;
+// a change to the ticket rules there must be made here too.
 extension Helpdesk {
     /// Opens a ticket from an inbound message and commits it together with the message's files.
     ///

@@ -23,7 +23,9 @@ public final class MailOutbox: Sendable {
         sentLog = MailMessageIDLog(path: Self.messageIDLogPath(gitDirectory: gitDirectory))
     }
 
-    /// Puts a composed message in the outbox, due now, and records its Message-ID for threading.
+    /// Puts a composed message in the outbox, due now by the wall clock, and records its Message-ID for threading.
+    /// - Parameters:
+    ///   - time: the helpdesk's time of the change, stored as `createdAt` and in the Message-ID log.
     /// - Throws: `MailNotifyError.outboxFailed` when the folder cannot be written.
     @discardableResult
     public func enqueue(
@@ -33,7 +35,8 @@ public final class MailOutbox: Sendable {
         let message = MailOutboxMessage(
             id: Self.newID(at: Date()),
             ticketID: ticketID, entryID: entryID, kind: kind, messageID: composed.messageID, sender: sender,
-            recipients: composed.envelopeRecipients, createdAt: time, attempts: 0, nextAttemptAt: time, lastError: nil,
+            recipients: composed.envelopeRecipients, createdAt: time, attempts: 0, nextAttemptAt: Date(),
+            lastError: nil,
             status: .pending, message: Data(composed.bytes).base64EncodedString())
         let record = MailMessageIDLog.Record(
             messageID: composed.messageID, ticketID: ticketID, recipient: composed.envelopeRecipients.first, at: time)

@@ -68,6 +68,7 @@ public final class MailOutboxSender: Sendable {
     }
 
     /// Sends every pending message that is due; returns how many were delivered.
+    // NOTE: each look reads every file in the outbox, failed ones included, until someone deletes them.
     @discardableResult
     public func deliverDue() -> Int {
         let due = outbox.messages().filter { $0.status == .pending && $0.nextAttemptAt <= clock() }

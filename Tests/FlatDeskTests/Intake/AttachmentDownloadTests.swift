@@ -6,7 +6,7 @@ import Testing
 @Suite struct AttachmentDownloadTests {
     static let pdf = Array("%PDF-1.4 quarterly report".utf8)
 
-    /// A server with one ticket from the requester carrying `report.pdf` and `page.html`.
+    /// Starts a server with one ticket from the requester carrying `report.pdf` and `page.html`.
     func serverWithTicket() throws -> (server: IntakeWebServer, ticketID: String, email: TestEmail) {
         let server = try IntakeWebServer()
         var email = TestEmail()

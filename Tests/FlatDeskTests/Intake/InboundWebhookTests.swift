@@ -7,7 +7,7 @@ import Testing
     static let payloads = MailFixtures.paths(in: "sendgrid")
     static let validPayloads = payloads.filter { !$0.contains("bad_data") }
 
-    /// The `outcome` and `ticket` fields of a webhook response.
+    /// Returns the `outcome` and `ticket` fields of a webhook response.
     func fields(_ response: CurlResponse) -> (outcome: String?, ticket: String?) {
         var reader = JSONReader(bytes: response.body)
         let value = try? reader.readDocument()
@@ -129,6 +129,19 @@ import Testing
         #expect(!InboundWebhookSecret.isAuthorized(request(bad), secret: "s3cret"))
         #expect(!InboundWebhookSecret.isAuthorized(request("Bearer s3cret"), secret: "s3cret"))
         #expect(!InboundWebhookSecret.isAuthorized(HTTPRequest(method: .post, path: "/"), secret: "s3cret"))
+    }
+
+    @Test func basicAuthReachesWebhookOnServer() throws {
+        let server = try IntakeWebServer()
+        let credentials = Data("inbound:\(IntakeWebServer.secret)".utf8).base64EncodedString()
+        let response = try Curl.request(
+            server.webhookURL, method: "POST",
+            headers: ["Content-Type: multipart/form-data; boundary=xYzZY", "Authorization: Basic \(credentials)"],
+            body: try MailFixtures.bytes("sendgrid/sendgrid-python-raw_data.txt"))
+        // NOTE: WebApp.authenticate rejects any Authorization header that is not a bearer token before routing.
+        withKnownIssue("the authentication middleware answers basic auth with 401 before the webhook runs") {
+            #expect(response.status == 200)
+        }
     }
 
     @Test func environmentSecretTakesPrecedence() {

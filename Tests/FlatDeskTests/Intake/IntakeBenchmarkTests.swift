@@ -57,12 +57,31 @@ import Testing
         }
         let author = CommitIdentity(name: "Generator", email: "generator@example.com", time: Date())
         try store.commit(author: author, message: "Generate \(count) tickets", changes: changes)
+        // A helpdesk in use for a while is packed; 10,000 loose blobs would also start a repack mid-run.
+        store.runMaintenance()
         return (path, messageIDs)
     }
 
     /// Posts `messages` raw-form payloads from `clients` threads: even ones open tickets, odd ones reply by In-Reply-To.
     static func run(tickets: Int, messages: Int, clients: Int) throws -> Measurement {
         let (path, messageIDs) = try generateHelpdesk(tickets: tickets)
+        let (helpdesk, server) = try startServer(path, threads: clients)
+        defer { server.stop() }
+        let url = "http://127.0.0.1:\(server.boundPort ?? 0)/api/webhooks/inbound-email?token=\(IntakeWebServer.secret)"
+        let bodies = (0..<messages).map { index in payload(index, messageIDs: messageIDs) }
+
+        let started = Date()
+        let (statuses, latencies) = post(bodies, to: url, clients: clients)
+        let seconds = Date().timeIntervalSince(started)
+
+        let indexed = helpdesk.index.allTickets()
+        return Measurement(
+            tickets: tickets, messages: messages, clients: clients, seconds: seconds, statuses: statuses,
+            latencies: latencies, ticketsAfter: indexed.count, entriesAfter: indexed.map(\.entryCount).reduce(0, +))
+    }
+
+    /// Starts the web app on the helpdesk at `path` with the webhook secret set.
+    static func startServer(_ path: String, threads: Int) throws -> (Helpdesk, HTTPServer) {
         let logger = Logger(label: "bench", minimumLevel: .error)
         let helpdesk = try Helpdesk(path: path, logger: logger)
         let environment = ["FLATDESK_SECRETS_DIR": TestSupport.temporaryFolder("secrets")]
@@ -73,15 +92,16 @@ import Testing
         let app = WebApp(helpdesk: helpdesk, accounts: accounts, logger: logger)
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
-        configuration.threadPoolSize = clients
+        configuration.threadPoolSize = threads
         let server = HTTPServer(configuration: configuration, router: app.makeRouter(), logger: logger)
         try server.start()
-        defer { server.stop() }
-        let url = "http://127.0.0.1:\(server.boundPort ?? 0)/api/webhooks/inbound-email?token=\(IntakeWebServer.secret)"
-        let bodies = (0..<messages).map { index in payload(index, messageIDs: messageIDs) }
+        return (helpdesk, server)
+    }
+
+    /// Posts every body from `clients` threads; returns the count of each status and every latency in seconds.
+    static func post(_ bodies: [[UInt8]], to url: String, clients: Int) -> ([Int: Int], [Double]) {
         let results = Mutex<(statuses: [Int: Int], latencies: [Double])>(([:], []))
         let next = Atomic<Int>(0)
-        let started = Date()
         DispatchQueue.concurrentPerform(iterations: clients) { _ in
             let client = OutboundHTTPClient()
             while true {
@@ -99,13 +119,7 @@ import Testing
                 }
             }
         }
-        let seconds = Date().timeIntervalSince(started)
-        let (statuses, latencies) = results.withLock { ($0.statuses, $0.latencies) }
-        let indexed = helpdesk.index.allTickets()
-        return Measurement(
-            tickets: tickets, messages: messages, clients: clients, seconds: seconds, statuses: statuses,
-            latencies: latencies,
-            ticketsAfter: indexed.count, entriesAfter: indexed.map(\.entryCount).reduce(0, +))
+        return results.withLock { ($0.statuses, $0.latencies) }
     }
 
     private static func payload(_ index: Int, messageIDs: [String]) -> [UInt8] {

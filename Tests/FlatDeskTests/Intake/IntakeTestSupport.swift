@@ -42,7 +42,7 @@ final class IntakeDesk {
         return try helpdesk.ticket(id).ticket
     }
 
-    /// A file at the branch head, or nil.
+    /// Reads a file at the branch head; returns nil when there is none.
     func file(_ path: String) throws -> [UInt8]? {
         try helpdesk.store.read { try $0.read(path) }
     }
@@ -96,7 +96,7 @@ struct TestEmail {
         return Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
     }
 
-    /// A reply to `message`, threaded by In-Reply-To and References.
+    /// Returns a reply to this message, threaded by In-Reply-To and References.
     func reply(from sender: String, body: String) -> TestEmail {
         var reply = TestEmail()
         reply.from = sender
@@ -108,7 +108,7 @@ struct TestEmail {
     }
 }
 
-/// The python SMTP server in `Tests/Helpers`, whose answers a test changes through control files.
+/// The python SMTP server in `Tests/Helpers`, whose replies a test changes through control files.
 final class IntakeSMTPServer {
     let process: LoopbackServerProcess
 
@@ -119,7 +119,7 @@ final class IntakeSMTPServer {
     var port: Int { process.port }
     var folder: String { process.output.path }
 
-    /// Makes the server answer DATA with `reply`, such as `451 4.3.0 Try again later`; nil accepts again.
+    /// Makes the server reply to DATA with `reply`, such as `451 4.3.0 Try again later`; nil accepts again.
     func replyToData(_ reply: String?) throws {
         let path = folder + "/data-reply"
         guard let reply else {
@@ -129,7 +129,7 @@ final class IntakeSMTPServer {
         try Data(reply.utf8).write(to: URL(fileURLWithPath: path))
     }
 
-    /// Makes the server answer RCPT TO for each address with its reply.
+    /// Makes the server reply to RCPT TO for each address with the given reply.
     func replyToRecipients(_ replies: [String: String]) throws {
         let data = try JSONSerialization.data(withJSONObject: replies)
         try data.write(to: URL(fileURLWithPath: folder + "/rcpt-reply.json"))

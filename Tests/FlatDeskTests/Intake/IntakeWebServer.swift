@@ -52,7 +52,7 @@ final class IntakeWebServer {
             body: body)
     }
 
-    /// A client signed in as `email`.
+    /// Returns a client signed in as `email`.
     func signedIn(_ email: String) throws -> WebClient {
         let client = WebClient(baseURL: baseURL)
         let response = try client.signIn(email, password: WebTestServer.password)
@@ -63,12 +63,12 @@ final class IntakeWebServer {
 
 /// SendGrid Inbound Parse form bodies built in tests, with the boundary `xYzZY` SendGrid uses.
 enum SendGridForm {
-    /// The raw form: the whole message in the `email` field.
+    /// Builds the raw form: the whole message in the `email` field.
     static func raw(_ message: [UInt8]) -> [UInt8] {
         body([("email", nil, message), ("to", nil, Array(IntakeDesk.support.utf8))])
     }
 
-    /// The parsed form: the header block, text and files as separate fields.
+    /// Builds the parsed form: the header block, text and files as separate fields.
     static func parsed(
         headers: String, text: String, from: String, subject: String, charsets: String = #"{"text":"UTF-8"}"#,
         files: [(name: String, type: String, bytes: [UInt8])] = []

@@ -80,6 +80,52 @@ import Testing
         #expect(try mail.smtp.received().count == 3)
     }
 
+    @Test func conversationThroughWebhook() throws {
+        let smtp = try IntakeSMTPServer()
+        let server = try IntakeWebServer(mailSettings: smtp.mailSettings())
+        let service = MailNotificationService(
+            helpdesk: server.helpdesk, secrets: nil, logger: Logger(label: "test", minimumLevel: .error))
+        service.start()
+        defer { service.stop() }
+        func outcome(_ response: CurlResponse) -> String {
+            var reader = JSONReader(bytes: response.body)
+            let value = try? reader.readDocument()
+            return [value?["ticket"]?.stringValue, value?["outcome"]?.stringValue].compactMap { $0 }.joined(
+                separator: " ")
+        }
+        #expect(outcome(try server.post(SendGridForm.raw(TestEmail().bytes))) == "FD-30 created")
+        let acknowledgement = try smtp.waitForMessages(1).first
+        #expect(acknowledgement?.subject == "[FD-30] Printer on floor 2 jams")
+
+        let headers = """
+            From: \(IntakeDesk.requester)
+            To: \(IntakeDesk.support)
+            Subject: Re: [FD-30] Printer on floor 2 jams
+            Message-ID: <webhook-reply-\(UUID().uuidString)@northwind.example>
+            In-Reply-To: <\(acknowledgement?.messageID ?? "")>
+
+            """
+        let reply = SendGridForm.parsed(
+            headers: headers, text: "The tray is empty.", from: IntakeDesk.requester, subject: "Re: [FD-30] Printer")
+        #expect(outcome(try server.post(reply)) == "FD-30 threaded")
+
+        var outOfOffice = TestEmail()
+        outOfOffice.subject = "Automatic reply: [FD-30] Printer on floor 2 jams"
+        outOfOffice.inReplyTo = "<\(acknowledgement?.messageID ?? "")>"
+        outOfOffice.extraHeaders = ["Auto-Submitted: auto-replied"]
+        #expect(outcome(try server.post(SendGridForm.raw(outOfOffice.bytes))) == "FD-30 recorded")
+
+        var stranger = TestEmail()
+        stranger.from = IntakeDesk.otherCustomer
+        stranger.subject = "[FD-30] hello"
+        #expect(outcome(try server.post(SendGridForm.raw(stranger.bytes))) == "FD-31 created")
+        let messages = try smtp.waitForMessages(2)
+        #expect(messages.count == 2)
+        #expect(messages.last?.to.first?.email == IntakeDesk.otherCustomer)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try smtp.received().count == 2)
+    }
+
     @Test func strangerWithKeyGetsOwnTicketAndAcknowledgement() throws {
         let mail = try MailDesk()
         let created = try mail.desk.ingest(TestEmail())
