@@ -80,7 +80,7 @@ final class ChangeRun {
         usleep(200_000)
     }
 
-    /// The `duration_ms` of every "git maintenance finished" record, in seconds.
+    /// Returns the `duration_ms` of every "git maintenance finished" record, in seconds.
     static func maintenanceSeconds(_ log: CapturingLogSink) -> [Double] {
         log.captured.filter { $0.contains("git maintenance finished") }.compactMap { line in
             guard let field = line.split(separator: " ").first(where: { $0.hasPrefix("duration_ms=") }) else {

@@ -12,11 +12,11 @@ public struct CoreBenchmark: Sendable {
         public var gitChanges = 50
         /// Changes made in all before counting loose objects; 0 skips the maintenance check.
         public var maintenanceChanges = 5000
-        /// Pack the generated helpdesk with `git repack -a -d`, as a helpdesk in use for a while would be.
+        /// Measure a packed copy of the generated helpdesk, as a helpdesk in use for a while would be packed.
         public var packAfterGenerating = true
         public var seed: UInt64 = 1
-        /// Where to generate the helpdesks and keep them; nil uses a temporary folder deleted afterwards.
-        /// A helpdesk already there from an earlier run is reused, with the changes that run made.
+        /// The folder to generate the helpdesks in and keep them; nil uses a temporary folder deleted
+        /// afterwards. A helpdesk already there from an earlier run is reused, with the changes that run made.
         public var folder: String?
 
         public init() {}
@@ -34,43 +34,29 @@ public struct CoreBenchmark: Sendable {
     /// Runs every size in increasing order.
     /// - Throws: `BenchmarkError` or what generating, opening or changing a helpdesk throws.
     public func run() throws -> CoreBenchmarkReport {
-        let keep = options.folder != nil
         let root = options.folder ?? NSTemporaryDirectory() + "flatdesk-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
+        let scratch = ScratchFolders()
+        if options.folder == nil { scratch.add(root) }
+        defer { scratch.removeAll() }
         var results: [CoreBenchmarkResult] = []
         for count in options.ticketCounts.sorted() {
-            let path = (root as NSString).appendingPathComponent("helpdesk-\(count).git")
-            results.append(try measure(ticketCount: count, at: path))
-            if !keep { try? FileManager.default.removeItem(atPath: path) }
+            results.append(try measure(ticketCount: count, root: root, scratch: scratch))
         }
         return CoreBenchmarkReport(date: Date(), machine: .current(), results: results)
     }
 
-    /// All figures for one size; the helpdesk is generated at `path`.
-    func measure(ticketCount: Int, at path: String) throws -> CoreBenchmarkResult {
-        var generationSeconds: Double?
-        var packSeconds: Double?
-        if FileManager.default.fileExists(atPath: path) {
-            progress("\(ticketCount) tickets: reusing \(path)")
-        } else {
-            progress("\(ticketCount) tickets: generating")
-            let synthetic = try SyntheticHelpdesk(ticketCount: ticketCount, seed: options.seed)
-            generationSeconds = try Stopwatch.time { try synthetic.generate(at: path) }.1
-            packSeconds = try options.packAfterGenerating ? pack(path) : nil
-        }
-        progress("\(ticketCount) tickets: opening the helpdesk in a new process, reading every ticket file")
-        try? FileManager.default.removeItem(
-            atPath: TicketIndexCache(gitDirectory: try GitStore(path: path).gitDirectory).path)
-        let fromBlobs = try HelpdeskOpening.measureInChildProcess(path)
-        progress("\(ticketCount) tickets: opening it in a new process again, with the index cache")
-        let fromCache = try HelpdeskOpening.measureInChildProcess(path)
+    /// Measures every figure for one size, generating the helpdesk as `root/helpdesk-N.git`.
+    func measure(ticketCount: Int, root: String, scratch: ScratchFolders) throws -> CoreBenchmarkResult {
+        let path = (root as NSString).appendingPathComponent("helpdesk-\(ticketCount).git")
+        let (generationSeconds, packSeconds) = try prepare(ticketCount, at: path, root: root, scratch: scratch)
+        let (fromBlobs, fromCache) = try measureOpenings(path, ticketCount: ticketCount)
         let sink = CapturingLogSink()
         let helpdesk = try Helpdesk(path: path, logger: Logger(label: "flatdesk.bench", sink: sink))
         let run = try ChangeRun(helpdesk: helpdesk, seed: options.seed, progress: progress)
         progress("\(ticketCount) tickets: \(options.changes) changes through Helpdesk.update")
         let changes = try run.timedChanges(options.changes)
-        let (cloneSeconds, gitChanges) = try gitBaseline(path, run: run)
+        let (cloneSeconds, gitChanges) = try gitBaseline(path, run: run, scratch: scratch)
         let maintenance = try maintenanceCheck(run, sink: sink, already: options.changes)
         ChangeRun.waitForChildProcesses()
         return CoreBenchmarkResult(
@@ -80,19 +66,62 @@ public struct CoreBenchmark: Sendable {
             gitCloneSeconds: cloneSeconds, gitChange: LatencySummary(gitChanges), maintenance: maintenance)
     }
 
-    private func pack(_ path: String) throws -> Double {
-        progress("packing with git repack -a -d")
+    /// Generates the helpdesk at `path` unless an earlier run left one there; returns the seconds the
+    /// generation and the packed copy took, nil for steps not run.
+    private func prepare(_ ticketCount: Int, at path: String, root: String, scratch: ScratchFolders) throws
+        -> (generation: Double?, pack: Double?)
+    {
+        if FileManager.default.fileExists(atPath: path) {
+            progress("\(ticketCount) tickets: reusing \(path)")
+            return (nil, nil)
+        }
+        guard options.packAfterGenerating else { return (try generate(ticketCount, at: path), nil) }
+        let seed = (root as NSString).appendingPathComponent("generated-\(ticketCount).git")
+        scratch.add(seed)
+        let generation = try generate(ticketCount, at: seed)
+        return (generation, try packedCopy(of: seed, at: path))
+    }
+
+    /// Opens the helpdesk in two fresh processes: first without an index cache, then with the cache
+    /// the first one saved.
+    private func measureOpenings(_ path: String, ticketCount: Int) throws -> (HelpdeskOpening, HelpdeskOpening) {
+        progress("\(ticketCount) tickets: opening the helpdesk in a new process, reading every ticket file")
+        let cache = TicketIndexCache(gitDirectory: try GitStore(path: path).gitDirectory)
+        try? FileManager.default.removeItem(atPath: cache.path)
+        let fromBlobs = try HelpdeskOpening.measureInChildProcess(path)
+        progress("\(ticketCount) tickets: opening it in a new process again, with the index cache")
+        return (fromBlobs, try HelpdeskOpening.measureInChildProcess(path))
+    }
+
+    /// Generates the synthetic helpdesk; returns the seconds it took.
+    private func generate(_ ticketCount: Int, at path: String) throws -> Double {
+        progress("\(ticketCount) tickets: generating")
+        let synthetic = try SyntheticHelpdesk(ticketCount: ticketCount, seed: options.seed)
+        return try Stopwatch.time { try synthetic.generate(at: path) }.1
+    }
+
+    /// Copies the generated helpdesk into a packed repository with `git clone --bare --no-local`,
+    /// which packs with deltas as `git gc` does; returns the seconds it took.
+    ///
+    /// Packing the generated repository in place (`git repack -a -d`) would delete its loose
+    /// objects. On ext4 without a journal, the inode allocator skips and re-reads every inode freed
+    /// in the last minute or more (`recently_deleted` in Linux's fs/ext4/ialloc.c), so after that
+    /// many deletions each new loose object was slow to create and the changes measured next took
+    /// about twice as long. The generated repository is therefore deleted only at the end of the run.
+    private func packedCopy(of seed: String, at path: String) throws -> Double {
+        progress("packing a copy with git clone --bare --no-local")
         return try Stopwatch.time {
-            try GitCommandBaseline.runGit(["--git-dir=" + path, "repack", "-a", "-d", "-q"], in: nil)
+            try GitCommandBaseline.runGit(["clone", "-q", "--bare", "--no-local", seed, path], in: nil)
         }.1
     }
 
-    /// Clones the helpdesk into a temporary working tree, times the changes there, and deletes the clone.
-    private func gitBaseline(_ path: String, run: ChangeRun) throws -> (Double, [Double]) {
+    /// Clones the helpdesk into a temporary working tree and times the changes there. The clone is
+    /// deleted at the end of the run, for the same reason as the generated repository.
+    private func gitBaseline(_ path: String, run: ChangeRun, scratch: ScratchFolders) throws -> (Double, [Double]) {
         guard options.gitChanges > 0 else { return (0, []) }
         progress("cloning into a working tree for the git command-line baseline")
         let clone = NSTemporaryDirectory() + "flatdesk-bench-clone-\(getpid())-\(UUID().uuidString.prefix(8))"
-        defer { try? FileManager.default.removeItem(atPath: clone) }
+        scratch.add(clone)
         let (baseline, cloneSeconds) = try GitCommandBaseline.clone(path, into: clone)
         progress("\(options.gitChanges) changes with git add and git commit")
         return (cloneSeconds, try baseline.changePriorities(run.pickIDs(options.gitChanges)))
@@ -104,7 +133,7 @@ public struct CoreBenchmark: Sendable {
         return try run.maintenanceCheck(total: options.maintenanceChanges, already: already, log: sink)
     }
 
-    /// A priority other than `current`, cycling through the other three as `step` grows.
+    /// Returns a priority other than `current`, cycling through the other three as `step` grows.
     static func nextPriority(after current: Priority, step: Int) -> Priority {
         let all = Priority.allCases
         let index = all.firstIndex(of: current) ?? 0

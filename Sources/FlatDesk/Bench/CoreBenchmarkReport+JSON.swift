@@ -1,7 +1,7 @@
 import Foundation
 
 extension CoreBenchmarkReport {
-    /// The report as JSON: times in milliseconds or seconds as the key says, memory in bytes.
+    /// Returns the report as JSON: times in the unit each key names (seconds or milliseconds), memory in bytes.
     public func json() -> JSONValue {
         var pairs: [(key: String, value: JSONValue)] = [
             ("date", .string(Timestamp.format(date))),
@@ -49,6 +49,7 @@ extension HelpdeskOpening {
             ("seconds", .number(CoreBenchmarkReport.decimal(seconds, 3))),
             ("cpuSeconds", .number(CoreBenchmarkReport.decimal(cpuSeconds, 3))),
             ("residentBytesBefore", bytes(residentBytesBefore)), ("residentBytesAfter", bytes(residentBytesAfter)),
+            ("residentFileBytesAfter", bytes(residentFileBytesAfter)),
         ])
     }
 }

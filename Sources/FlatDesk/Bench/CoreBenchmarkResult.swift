@@ -7,7 +7,7 @@ public struct CoreBenchmarkResult: Sendable {
     public var openTickets: Int
     /// Seconds to build every ticket file and commit them in one commit, or nil for a reused helpdesk.
     public var generationSeconds: Double?
-    /// Seconds `git repack -a -d` took after generating, or nil when the helpdesk was left unpacked.
+    /// Seconds the packed copy (`git clone --bare --no-local`) took, or nil when the helpdesk was left unpacked.
     public var packSeconds: Double?
     /// Bytes under the repository's `objects/` folder after generating (and packing).
     public var objectBytes: Int
@@ -36,6 +36,8 @@ public struct HelpdeskOpening: Sendable {
     public var residentBytesBefore: Int?
     /// Resident memory once the index is built.
     public var residentBytesAfter: Int?
+    /// The part of `residentBytesAfter` that is mapped files, mostly pack files.
+    public var residentFileBytesAfter: Int?
 }
 
 /// How many loose objects a long run of changes left, and the repacks that ran meanwhile.
@@ -59,7 +61,7 @@ public struct MachineDescription: Sendable {
     public var cpuModel: String
     public var memoryBytes: UInt64
 
-    /// The current machine, with the CPU model from `/proc/cpuinfo`.
+    /// Describes the current machine, with the CPU model from `/proc/cpuinfo`.
     public static func current() -> MachineDescription {
         let cpuInfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let modelLine = cpuInfo.split(separator: "\n").first { $0.hasPrefix("model name") }

@@ -11,7 +11,8 @@ extension HelpdeskOpening {
         let (helpdesk, seconds) = try Stopwatch.time { try Helpdesk(path: path, logger: logger) }
         let opening = HelpdeskOpening(
             seconds: seconds, cpuSeconds: Stopwatch.processCPUSeconds() - cpuStart, residentBytesBefore: before,
-            residentBytesAfter: ProcessMemory.residentBytes())
+            residentBytesAfter: ProcessMemory.residentBytes(), residentFileBytesAfter: ProcessMemory.residentFileBytes()
+        )
         helpdesk.index.waitForCacheWrites()
         return opening
     }
@@ -43,10 +44,11 @@ extension HelpdeskOpening {
         else { return nil }
         self.init(
             seconds: seconds, cpuSeconds: cpuSeconds, residentBytesBefore: value["residentBytesBefore"]?.intValue,
-            residentBytesAfter: value["residentBytesAfter"]?.intValue)
+            residentBytesAfter: value["residentBytesAfter"]?.intValue,
+            residentFileBytesAfter: value["residentFileBytesAfter"]?.intValue)
     }
 
-    /// The opening as JSON, as `flatdesk bench --measure-open` prints it.
+    /// The opening as JSON text, as `flatdesk bench --measure-open` prints it.
     public var jsonText: String { TicketJSON.encode(json()) }
 }
 

@@ -2,10 +2,21 @@ import Foundation
 
 /// The resident memory of this process, as Linux reports it.
 public enum ProcessMemory {
-    /// `VmRSS` from `/proc/self/status` in bytes, or nil where that file does not exist.
+    /// Returns `VmRSS` from `/proc/self/status` in bytes, or nil where that file does not exist.
     public static func residentBytes() -> Int? {
+        statusField("VmRSS")
+    }
+
+    /// Returns the resident memory that is mapped files (`RssFile`), such as the pack files libgit2
+    /// reads through `mmap`. The kernel can drop these pages and read them again.
+    public static func residentFileBytes() -> Int? {
+        statusField("RssFile")
+    }
+
+    /// Returns a field of `/proc/self/status` given in kB, in bytes.
+    private static func statusField(_ name: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {
             let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
             return kilobytes.map { $0 * 1024 }
         }
@@ -20,7 +31,7 @@ public enum ProcessMemory {
         _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
 
-    /// Ids of the running child processes of this process, read from `/proc/<pid>/stat`.
+    /// Returns the ids of this process's running child processes, read from `/proc/<pid>/stat`.
     static func childProcesses() -> [Int32] {
         let me = getpid()
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

@@ -108,8 +108,10 @@ struct SyntheticDirectory: Sendable {
         ]
     }
 
+    /// The first agent is the admin and every twelfth one a supervisor.
     private func role(ofAgent index: Int) -> String {
-        index == 0 ? "admin" : index % 12 == 1 ? "supervisor" : "agent"
+        if index == 0 { return "admin" }
+        return index % 12 == 1 ? "supervisor" : "agent"
     }
 
     private func personValue(_ member: Member, role: String) -> JSONValue {
@@ -121,7 +123,7 @@ struct SyntheticDirectory: Sendable {
         return .object(pairs)
     }
 
-    /// A settings file with one list, one item per line.
+    /// Writes a settings file with one list, one item per line.
     private static func listFile(_ key: String, _ items: [JSONValue]) -> [UInt8] {
         var text = "{\n  \"formatVersion\": 1,\n  \"\(key)\": [\n"
         for (index, item) in items.enumerated() {

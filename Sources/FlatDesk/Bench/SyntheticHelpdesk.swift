@@ -2,9 +2,9 @@ import Foundation
 
 /// A helpdesk of generated tickets for benchmarks and tests; the same seed always gives the same files.
 ///
-/// Tickets have the full front-matter as FlatDesk writes it, 300–3000 bytes of thread text in
-/// 1–9 entries, dates over two years (2024–2025) with SLA due times, a few hundred requesters in
-/// eight organizations, and a status mix where most tickets are closed or resolved and about 5–10%
+/// Tickets have the full front-matter as FlatDesk writes it and 300–3000 bytes of thread text in
+/// 1–9 entries. Their dates span two years (2024–2025) with SLA due times, and a few hundred
+/// requesters in eight organizations raise them. Most tickets are closed or resolved; about 5–10%
 /// are still open, most of those among the newest tickets.
 public struct SyntheticHelpdesk: Sendable {
     public let ticketCount: Int
@@ -24,7 +24,7 @@ public struct SyntheticHelpdesk: Sendable {
             directory: directory, seed: seed, count: ticketCount, keyPrefix: keyPrefix)
     }
 
-    /// Ticket number `number`, from 1 to `ticketCount`.
+    /// Builds ticket number `number`, from 1 to `ticketCount`.
     public func ticket(number: Int) -> Ticket {
         factory.ticket(number: number)
     }
@@ -32,7 +32,7 @@ public struct SyntheticHelpdesk: Sendable {
     /// The statuses in which a ticket still needs work.
     public static var openStatuses: Set<String> { Set(SyntheticTicketFactory.openStatuses.map(\.0)) }
 
-    /// The settings files: the defaults of a new helpdesk, with the synthetic teams, organizations and people.
+    /// Returns the settings files: the defaults of a new helpdesk, with the synthetic teams, organizations and people.
     public func settingsFiles() -> [FileChange] {
         let replaced = factory.directory.settingsFiles()
         let replacedPaths = Set(replaced.map(\.path))
@@ -41,7 +41,7 @@ public struct SyntheticHelpdesk: Sendable {
         return (defaults + replaced).map { FileChange(path: $0.path, contents: $0.contents) }
     }
 
-    /// Every ticket file, encoded on all cores, in ticket-number order.
+    /// Encodes every ticket file on all cores; returns them in ticket-number order.
     public func ticketFiles() -> [FileChange] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = (ticketCount + workers - 1) / workers

@@ -2,7 +2,7 @@ import Foundation
 
 /// Assembles subjects, messages and ratings from `SyntheticWords`.
 enum SyntheticText {
-    /// A subject for a ticket of `category`, with its placeholders filled in.
+    /// Returns a subject for a ticket of `category`, with its placeholders filled in.
     static func subject(category: String, _ random: inout SplitMix64) -> String {
         fill(
             random.pick(SyntheticWords.subjects[category] ?? SyntheticWords.subjects["Other"] ?? ["Question"]), &random)
@@ -22,7 +22,7 @@ enum SyntheticText {
         return text + rest
     }
 
-    /// A request of about `bytes` bytes: greeting, the problem, details until the size is reached, a sign-off.
+    /// Writes a request of about `bytes` bytes: greeting, the problem, details until the size is reached, a sign-off.
     static func request(subject: String, signature: String, bytes: Int, _ random: inout SplitMix64) -> String {
         let opening = random.pick(SyntheticWords.greetings) + "\n\n" + subject + ". "
         let closing = "\n\n" + random.pick(SyntheticWords.closings) + "\n" + signature
@@ -30,7 +30,7 @@ enum SyntheticText {
             + closing
     }
 
-    /// An agent's reply of about `bytes` bytes.
+    /// Writes an agent's reply of about `bytes` bytes.
     static func agentReply(to name: String, signature: String, bytes: Int, _ random: inout SplitMix64) -> String {
         let opening = "Hello \(name),\n\n" + random.pick(SyntheticWords.replyOpenings) + " "
         let closing = "\n\n" + random.pick(SyntheticWords.closings) + "\n" + signature
@@ -38,7 +38,7 @@ enum SyntheticText {
             + closing
     }
 
-    /// A requester's reply of about `bytes` bytes.
+    /// Writes a requester's reply of about `bytes` bytes.
     static func requesterReply(signature: String, bytes: Int, _ random: inout SplitMix64) -> String {
         let opening = random.pick(SyntheticWords.requesterReplies) + " "
         let closing = "\n\n" + signature
@@ -46,7 +46,7 @@ enum SyntheticText {
             + closing
     }
 
-    /// An internal note of about `bytes` bytes.
+    /// Writes an internal note of about `bytes` bytes.
     static func note(bytes: Int, _ random: inout SplitMix64) -> String {
         paragraphs("", pool: SyntheticWords.notes, bytes: bytes, &random)
     }
@@ -71,7 +71,7 @@ enum SyntheticText {
         return text
     }
 
-    /// A satisfaction rating given some hours after `resolved`, mostly good, sometimes with a comment.
+    /// Returns a satisfaction rating given some hours after `resolved`, mostly good, sometimes with a comment.
     static func rating(after resolved: Date, _ random: inout SplitMix64) -> CSATRating {
         let rating = random.weighted([(5, 50), (4, 30), (3, 10), (2, 5), (1, 5)])
         let comments =

@@ -127,7 +127,7 @@ struct SyntheticThread {
         ticket.assignee ?? directory.agents[0].email
     }
 
-    /// Moves the clock on by minutes to days: most answers come within hours.
+    /// Moves the clock on by minutes to days, because most replies come within hours.
     private mutating func advanceClock() {
         let minutes = random.weighted([
             (random.int(3...60), 40), (random.int(60...480), 40), (random.int(480...4320), 20),

@@ -26,7 +26,7 @@ struct SyntheticTicketFactory: Sendable {
 
     func id(_ number: Int) -> String { "\(keyPrefix)-\(number)" }
 
-    /// The ticket with `number`, from 1 to `count`.
+    /// Builds the ticket with `number`, from 1 to `count`.
     func ticket(number: Int) -> Ticket {
         var random = SplitMix64.forItem(number, seed: seed)
         let created = createdAt(number, &random)
@@ -55,7 +55,7 @@ struct SyntheticTicketFactory: Sendable {
         return ticket
     }
 
-    /// A time on the ticket's share of the two years, during office hours (07:00–18:00 UTC) for most tickets.
+    /// Picks a time in the ticket's share of the two years, during office hours (07:00–18:00 UTC) for most tickets.
     private func createdAt(_ number: Int, _ random: inout SplitMix64) -> Date {
         let span = SyntheticTicketFactory.spanSeconds
         let step = span / max(count, 1)
@@ -114,7 +114,7 @@ struct SyntheticTicketFactory: Sendable {
         ticket.slaBreached = breached(ticket)
     }
 
-    /// Every 50th ticket relates to the one before it, and that one links back, so both files agree.
+    /// Links every 50th ticket to the one before it, and that one back, so that both files agree.
     private func links(_ number: Int) -> [TicketLink] {
         if number % 50 == 0, number > 1 { return [TicketLink(kind: .relatesTo, target: id(number - 1))] }
         if number % 50 == 49, number < count { return [TicketLink(kind: .relatesTo, target: id(number + 1))] }

@@ -1,7 +1,7 @@
 import CGit2
 import Foundation
 
-/// The index cache file ended early or holds a value that cannot be read; the index is then built from the blobs.
+/// An index cache file that ends early or contains a value that cannot be read, so the index is built from the blobs.
 struct IndexCacheFormatError: Error, CustomStringConvertible {
     var offset: Int
     var reason: String

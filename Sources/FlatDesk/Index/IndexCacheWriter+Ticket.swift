@@ -1,7 +1,7 @@
 import Foundation
 
 extension IndexCacheWriter {
-    /// One indexed ticket: where it lives, its version, its entry count and every front-matter field.
+    /// Appends one indexed ticket: its path, version, entry count and every front-matter field.
     mutating func indexedTicket(_ indexed: IndexedTicket) {
         string(indexed.path)
         oid(indexed.blob)
@@ -76,7 +76,7 @@ extension IndexCacheWriter {
         }
     }
 
-    /// The problems of one unreadable file.
+    /// Appends the problems of one unreadable file.
     mutating func problems(path: String, _ problems: [FileProblem]) {
         string(path)
         varint(problems.count)

@@ -41,7 +41,7 @@ struct IndexCacheWriter {
         for value in values { string(value) }
     }
 
-    /// A time as the bit pattern of its seconds since 1970, so that it reads back exactly.
+    /// Appends a time as the bit pattern of its seconds since 1970, so that it reads back exactly.
     mutating func date(_ value: Date) {
         uint64(value.timeIntervalSince1970.bitPattern)
     }

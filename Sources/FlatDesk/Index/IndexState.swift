@@ -22,7 +22,7 @@ struct BucketKey: Comparable, Sendable {
 /// The index's data, guarded by the index's mutex.
 struct IndexState: Sendable {
     var commit: GitOID?
-    var byID: [String: IndexedTicket] = [:]
+    var byID = TicketTable()
     var idByPath: [String: String] = [:]
     /// Ticket keys per status, each sorted by `BucketKey`.
     var buckets: [String: [BucketKey]] = [:]

@@ -4,8 +4,8 @@ extension TicketIndex {
     /// Changes applied on top of a loaded cache beyond which the cache is saved again.
     static let cacheRefreshThreshold = 500
 
-    /// The index from the cache brought up to the head, or nil when there is no usable cache.
-    /// A cache that cannot be read or whose commit is gone is logged and ignored.
+    /// Loads the index from the cache and brings it up to the head; returns nil when there is no
+    /// usable cache. A cache that cannot be read, or whose commit is gone, is logged and ignored.
     func loadFromCache(statuses: Set<String>?) -> IndexState? {
         do {
             guard let head = try store.head(), let (commit, loaded) = try cache.load(statuses: statuses) else {

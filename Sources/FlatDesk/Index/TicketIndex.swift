@@ -21,6 +21,12 @@ public final class TicketIndex: Sendable {
         self.cache = TicketIndexCache(gitDirectory: store.gitDirectory)
     }
 
+    /// Lets a cache write in progress finish, so that a short-lived process (a CLI command) still
+    /// leaves a complete cache behind for the next one.
+    deinit {
+        waitForCacheWrites(timeout: 30)
+    }
+
     /// The commit the index reflects, or nil before the first build.
     public var indexedCommit: GitOID? { state.withLock { $0.commit } }
 

@@ -3,7 +3,7 @@ import Foundation
 /// The index saved to `<git directory>/flatdesk/index-cache-v1`, so that opening a large helpdesk
 /// does not have to read and parse every ticket file again.
 ///
-/// The file holds the commit it reflects, the statuses the tickets were checked against, every
+/// The file contains the commit it reflects, the statuses the tickets were checked against, every
 /// indexed ticket and every file problem. A cache written for another commit is still used: the
 /// index applies the tree diff from that commit to the head, as a refresh does. A cache for other
 /// statuses, of another format version, or that fails its checksum is ignored and rebuilt.
@@ -17,12 +17,12 @@ struct TicketIndexCache: Sendable {
     private static let magic: [UInt8] = Array("FDIX".utf8)
     let path: String
 
-    /// The cache of the repository whose git directory (ending in `/`) is `gitDirectory`.
+    /// Locates the cache of the repository whose git directory (ending in `/`) is `gitDirectory`.
     init(gitDirectory: String) {
         path = gitDirectory + "flatdesk/index-cache-v\(TicketIndexCache.version)"
     }
 
-    /// The saved commit and tickets, or nil when there is no cache for these statuses.
+    /// Reads the saved commit and tickets; returns nil when there is no cache for these statuses.
     /// - Throws: `IndexCacheFormatError` when the file exists but cannot be read.
     func load(statuses: Set<String>?) throws -> (commit: GitOID, loaded: [LoadedTicket])? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
@@ -87,12 +87,26 @@ struct TicketIndexCache: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(
             atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        removeStaleTemporaryFiles(in: folder)
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try Data(bytes).write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, path) == 0 else {
             let code = errno
             try? FileManager.default.removeItem(atPath: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, "errno": code])
+        }
+    }
+
+    /// Deletes temporary files of writes that never finished (their process was killed) once they
+    /// are an hour old, an age no write in progress reaches.
+    private func removeStaleTemporaryFiles(in folder: String) {
+        let manager = FileManager.default
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let file = (folder as NSString).appendingPathComponent(name)
+            let modified = (try? manager.attributesOfItem(atPath: file))?[.modificationDate] as? Date
+            if let modified, modified.timeIntervalSinceNow < -3600 { try? manager.removeItem(atPath: file) }
         }
     }
 

@@ -8,7 +8,7 @@ enum BenchCommand: Command {
     static let usage = """
         Usage: flatdesk bench [--tickets N[,N…]] [--changes K] [--out DIR] [--json]
 
-        For each size, generates a synthetic helpdesk (a bare repository, packed with git repack),
+        For each size, generates a synthetic helpdesk (a bare repository, then a packed copy of it),
         opens it and builds the index, times K priority changes through the helpdesk, times the
         same change made with git add and git commit in a working-tree clone, and makes changes
         up to the maintenance count to check that loose objects stay bounded. Progress goes to
@@ -19,9 +19,11 @@ enum BenchCommand: Command {
           --git-changes K         Timed changes per size with the git command line (default: 50).
           --maintenance-changes K Changes in all before counting loose objects; 0 skips it (default: 5000).
           --seed S                Seed of the synthetic helpdesks (default: 1).
-          --no-pack               Leave the generated objects loose instead of running git repack -a -d.
-          --out DIR               Generate the helpdesks in DIR and keep them (default: a temporary
-                                  folder that is deleted afterwards).
+          --no-pack               Measure the generated repository with its loose objects instead of a
+                                  packed copy made with git clone --bare --no-local.
+          --out DIR               Generate the helpdesks in DIR and keep them, with the results in
+                                  DIR/core-benchmark.json (default: a temporary folder that is deleted
+                                  afterwards). A helpdesk left there by an earlier run is reused.
           --json                  Print the results as JSON.
           --measure-open DIR      Only open the helpdesk in DIR once and print the time, CPU time and
                                   memory it took as JSON; the benchmark runs itself this way so that
@@ -41,6 +43,10 @@ enum BenchCommand: Command {
         let options = try parseOptions(arguments)
         let benchmark = CoreBenchmark(options: options) { Console.error("bench: " + $0) }
         let report = try benchmark.run()
+        if let folder = options.folder {
+            let file = (folder as NSString).appendingPathComponent("core-benchmark.json")
+            try Data((TicketJSON.encode(report.json()) + "\n").utf8).write(to: URL(fileURLWithPath: file))
+        }
         if arguments.flag("--json") {
             Console.out(TicketJSON.encode(report.json()))
         } else {

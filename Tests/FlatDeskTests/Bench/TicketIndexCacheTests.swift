@@ -7,7 +7,7 @@ import Testing
 @Suite struct TicketIndexCacheTests {
     let agent = Actor(email: "bench.agent@northwind.example", name: "Agent", role: .admin)
 
-    /// A synthetic helpdesk with a broken ticket file and two files sharing one id.
+    /// Generates a synthetic helpdesk with a broken ticket file and two files sharing one id.
     func makeHelpdesk(_ folder: BenchScratchFolder) throws -> GitStore {
         let path = folder.file("helpdesk.git")
         try SyntheticHelpdesk(ticketCount: 400, seed: 5).generate(at: path)
@@ -155,7 +155,8 @@ import Testing
         var restored = IndexState()
         for item in loaded { restored.apply(item) }
         #expect(restored.byID.count == 50)
-        for (id, ticket) in state.byID {
+        for ticket in state.byID.values {
+            let id = ticket.id
             #expect(restored.byID[id]?.ticket == ticket.ticket)
             #expect(restored.byID[id]?.entryCount == ticket.entryCount)
         }
