@@ -82,7 +82,7 @@ public final class TicketIndex: Sendable {
     /// Reads and parses every ticket file at the head of the branch.
     func buildFromBlobs(statuses: Set<String>?) throws -> IndexState {
         let (commit, files) = try store.read { snapshot in
-            (snapshot.commit, try snapshot.files(under: "tickets").filter { $0.path.hasSuffix(".md") })
+            (snapshot.commit, try snapshot.files(under: "tickets").filter { TicketIndex.isTicketPath($0.path) })
         }
         let loaded = try TicketLoader(store: store, statuses: statuses).load(files)
         var fresh = IndexState()
@@ -110,11 +110,11 @@ public final class TicketIndex: Sendable {
     /// Reads the ticket files that differ between two commits.
     func loadDelta(from previous: GitOID?, to head: GitOID, statuses: Set<String>?) throws -> IndexDelta {
         let deltas = try store.diff(from: previous, to: head)
-        let ticketDeltas = deltas.filter { $0.path.hasPrefix("tickets/") && $0.path.hasSuffix(".md") }
+        let ticketDeltas = deltas.filter { TicketIndex.isTicketPath($0.path) }
         let loader = TicketLoader(store: store, statuses: statuses)
         let loaded = try loader.load(ticketDeltas.compactMap { delta in delta.newOID.map { (delta.path, $0) } })
         let deleted = ticketDeltas.filter { $0.status == .deleted }.map(\.path)
-        let others = deltas.map(\.path).filter { !$0.hasPrefix("tickets/") || !$0.hasSuffix(".md") }
+        let others = deltas.map(\.path).filter { !TicketIndex.isTicketPath($0) }
         return IndexDelta(commit: head, deletedPaths: deleted, loaded: loaded, otherPaths: others)
     }
 }
@@ -153,4 +153,11 @@ public struct IndexChanges: Sendable {
     public var isEmpty: Bool { tickets.isEmpty && otherPaths.isEmpty && !rebuilt }
     public var settingsChanged: Bool { otherPaths.contains { $0.hasPrefix("settings/") } }
     public var knowledgeBaseChanged: Bool { otherPaths.contains { $0.hasPrefix("kb/") } }
+}
+
+extension TicketIndex {
+    /// Whether `path` is a ticket file: Markdown under `tickets/`, outside the `<ID>.files/` attachment folders.
+    public static func isTicketPath(_ path: String) -> Bool {
+        path.hasPrefix("tickets/") && path.hasSuffix(".md") && !path.contains(".files/")
+    }
 }

@@ -8,7 +8,7 @@ public enum HelpdeskChecker {
             let (settings, settingsProblems) = try HelpdeskSettings.load(read: snapshot.read)
             var problems = settingsProblems
             let statuses = Set(settings.allStatuses)
-            for file in try snapshot.files(under: "tickets") where file.path.hasSuffix(".md") {
+            for file in try snapshot.files(under: "tickets") where TicketIndex.isTicketPath(file.path) {
                 problems += checkTicket(try snapshot.read(file.path) ?? [], path: file.path, settings: settings, statuses: statuses)
             }
             for file in try snapshot.files(under: "kb") where file.path.hasSuffix(".md") {

@@ -45,6 +45,8 @@ enum ServeCommand: Command {
         configuration.host = arguments.value("--bind") ?? "127.0.0.1"
         configuration.port = try arguments.integer("--port", default: 8080)
         configuration.threadPoolSize = try arguments.integer("--threads", default: 4)
+        // SendGrid Inbound Parse posts messages of up to 30 MB.
+        configuration.maxBodyBytes = 40 * 1024 * 1024
         let server = HTTPServer(configuration: configuration, router: app.makeRouter(), logger: logger.with(["component": "http"]))
         let services = BackgroundServices(helpdesk: helpdesk)
         try server.start()

@@ -138,10 +138,7 @@ import Testing
             server.webhookURL, method: "POST",
             headers: ["Content-Type: multipart/form-data; boundary=xYzZY", "Authorization: Basic \(credentials)"],
             body: try MailFixtures.bytes("sendgrid/sendgrid-python-raw_data.txt"))
-        // NOTE: WebApp.authenticate rejects any Authorization header that is not a bearer token before routing.
-        withKnownIssue("the authentication middleware answers basic auth with 401 before the webhook runs") {
-            #expect(response.status == 200)
-        }
+        #expect(response.status == 200)
     }
 
     @Test func environmentSecretTakesPrecedence() {
