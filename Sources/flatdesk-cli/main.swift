@@ -5,7 +5,7 @@ import Foundation
 let commands: [any Command.Type] = [
     InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self, ReplyCommand.self,
     NoteCommand.self, CheckCommand.self, LogCommand.self, StatsCommand.self, ServeCommand.self, UserCommand.self,
-    MailCommand.self, BenchCommand.self, HTTPCeilingCommand.self,
+    MailCommand.self, BenchCommand.self, SLABenchCommand.self, HTTPCeilingCommand.self,
 ]
 
 /// Exit statuses, following BSD sysexits where one fits.
