@@ -32,6 +32,8 @@ extension CoreBenchmarkResult {
             ("objectBytes", .number("\(objectBytes)")), ("openFromBlobs", openFromBlobs.json()),
             ("openFromCache", openFromCache.json()),
             ("changeMilliseconds", change.json()), ("changeCPUMilliseconds", changeCPU.json()),
+            ("changeUserMilliseconds", .number(CoreBenchmarkReport.decimal(changeUserSeconds * 1000, 3))),
+            ("changeSystemMilliseconds", .number(CoreBenchmarkReport.decimal(changeSystemSeconds * 1000, 3))),
             ("gitCloneSeconds", seconds(gitCloneSeconds)),
             ("gitChangeMilliseconds", gitChange.json()), ("maintenance", maintenance?.json() ?? .null),
         ])

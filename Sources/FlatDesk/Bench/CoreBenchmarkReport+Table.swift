@@ -33,6 +33,9 @@ extension CoreBenchmarkReport {
     private func tableRows() -> [(label: String, values: [String], target: String)] {
         func milliseconds(_ value: Double) -> String { Self.decimal(value * 1000, 2) }
         func megabytes(_ value: Int?) -> String { value.map { Self.decimal(Double($0) / 1_048_576, 0) } ?? "n/a" }
+        func userAndSystem(_ result: CoreBenchmarkResult) -> String {
+            milliseconds(result.changeUserSeconds) + " / " + milliseconds(result.changeSystemSeconds)
+        }
         func megabytes(_ opening: HelpdeskOpening) -> String {
             megabytes(opening.residentBytesBefore) + " / " + megabytes(opening.residentBytesAfter)
         }
@@ -52,6 +55,7 @@ extension CoreBenchmarkReport {
             ("change median (ms)", results.map { milliseconds($0.change.medianSeconds) }, "≤ 3"),
             ("change p99 (ms)", results.map { milliseconds($0.change.p99Seconds) }, ""),
             ("change median, CPU (ms)", results.map { milliseconds($0.changeCPU.medianSeconds) }, ""),
+            ("change mean, user / system CPU (ms)", results.map { userAndSystem($0) }, ""),
             ("git CLI change median (ms)", results.map { milliseconds($0.gitChange.medianSeconds) }, "baseline"),
             ("git CLI change p99 (ms)", results.map { milliseconds($0.gitChange.p99Seconds) }, "baseline"),
         ]

@@ -19,6 +19,10 @@ public struct CoreBenchmarkResult: Sendable {
     public var change: LatencySummary
     /// CPU time of the same changes on the thread that made them.
     public var changeCPU: LatencySummary
+    /// Mean user CPU seconds per change; the rest of `changeCPU` is system time.
+    public var changeUserSeconds: Double
+    /// Mean system CPU seconds per change, mostly the file-system calls that create loose objects.
+    public var changeSystemSeconds: Double
     /// Seconds to clone the helpdesk into a working tree for the git command-line baseline.
     public var gitCloneSeconds: Double
     /// The same change with the git command line: edit the file, `git add`, `git commit -q`.
