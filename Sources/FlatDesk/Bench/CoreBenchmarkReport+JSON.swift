@@ -15,6 +15,7 @@ extension CoreBenchmarkReport {
             ("results", .array(results.map { $0.json() })),
         ]
         pairs.append(("changeMedianRatio", changeMedianRatio.map { .number(Self.decimal($0, 3)) } ?? .null))
+        pairs.append(("changeCPUMedianRatio", changeCPUMedianRatio.map { .number(Self.decimal($0, 3)) } ?? .null))
         return .object(pairs)
     }
 

@@ -19,6 +19,9 @@ extension CoreBenchmarkReport {
             lines.append("")
             lines.append("Change median, largest over smallest helpdesk: \(Self.decimal(ratio, 2))× (target ≤ 1.5×)")
         }
+        if let ratio = changeCPUMedianRatio {
+            lines.append("The same for the CPU time of a change: \(Self.decimal(ratio, 2))×")
+        }
         return lines.joined(separator: "\n")
     }
 

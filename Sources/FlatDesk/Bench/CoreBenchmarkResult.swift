@@ -84,9 +84,18 @@ public struct CoreBenchmarkReport: Sendable {
 
     /// Median change time of the largest helpdesk divided by that of the smallest, when at least two sizes ran.
     public var changeMedianRatio: Double? {
+        ratio(\.change.medianSeconds)
+    }
+
+    /// The same ratio for the CPU time of a change, which other processes on the machine disturb less.
+    public var changeCPUMedianRatio: Double? {
+        ratio(\.changeCPU.medianSeconds)
+    }
+
+    private func ratio(_ figure: KeyPath<CoreBenchmarkResult, Double>) -> Double? {
         guard results.count >= 2, let small = results.min(by: { $0.ticketCount < $1.ticketCount }),
-            let large = results.max(by: { $0.ticketCount < $1.ticketCount }), small.change.medianSeconds > 0
+            let large = results.max(by: { $0.ticketCount < $1.ticketCount }), small[keyPath: figure] > 0
         else { return nil }
-        return large.change.medianSeconds / small.change.medianSeconds
+        return large[keyPath: figure] / small[keyPath: figure]
     }
 }
