@@ -28,16 +28,20 @@ final class ChangeRun {
         (0..<count).map { _ in random.pick(openIDs) }
     }
 
-    /// Makes `count` changes and returns the wall and CPU seconds of each.
-    func timedChanges(_ count: Int) throws -> (wall: [Double], cpu: [Double]) {
+    /// Makes `count` changes; returns the wall and CPU seconds of each, and the mean user and
+    /// system CPU seconds per change.
+    func timedChanges(_ count: Int) throws -> (wall: [Double], cpu: [Double], user: Double, system: Double) {
         var wall: [Double] = []
         var cpu: [Double] = []
+        let start = Stopwatch.threadUserAndSystemSeconds()
         for _ in 0..<count {
             let (wallSeconds, cpuSeconds) = try change()
             wall.append(wallSeconds)
             cpu.append(cpuSeconds)
         }
-        return (wall, cpu)
+        let end = Stopwatch.threadUserAndSystemSeconds()
+        let changes = Double(max(count, 1))
+        return (wall, cpu, (end.user - start.user) / changes, (end.system - start.system) / changes)
     }
 
     /// Changes the priority of one random open ticket; returns the wall seconds `Helpdesk.update`

@@ -18,6 +18,9 @@ public struct CoreBenchmark: Sendable {
         /// The folder to generate the helpdesks in and keep them; nil uses a temporary folder deleted
         /// afterwards. A helpdesk already there from an earlier run is reused, with the changes that run made.
         public var folder: String?
+        /// The `flatdesk` executable that measures each opening in a fresh process; nil uses the
+        /// executable of this process, which must then be `flatdesk`.
+        public var executable: String?
 
         public init() {}
     }
@@ -31,7 +34,11 @@ public struct CoreBenchmark: Sendable {
         self.progress = progress
     }
 
-    /// Runs every size in increasing order.
+    /// Runs every size in increasing order: first the openings and timed changes of every size,
+    /// then the git command-line baselines and maintenance checks.
+    ///
+    /// Maintenance deletes thousands of loose objects when it repacks, and on ext4 without a
+    /// journal that slows creating files for minutes afterwards, so no timed change runs after it.
     /// - Throws: `BenchmarkError` or what generating, opening or changing a helpdesk throws.
     public func run() throws -> CoreBenchmarkReport {
         let root = options.folder ?? NSTemporaryDirectory() + "flatdesk-bench-\(getpid())"
@@ -39,15 +46,27 @@ public struct CoreBenchmark: Sendable {
         let scratch = ScratchFolders()
         if options.folder == nil { scratch.add(root) }
         defer { scratch.removeAll() }
-        var results: [CoreBenchmarkResult] = []
+        var timed: [TimedSize] = []
         for count in options.ticketCounts.sorted() {
-            results.append(try measure(ticketCount: count, root: root, scratch: scratch))
+            timed.append(try measureTimed(ticketCount: count, root: root, scratch: scratch))
+        }
+        var results: [CoreBenchmarkResult] = []
+        for size in timed {
+            results.append(try finish(size, scratch: scratch))
         }
         return CoreBenchmarkReport(date: Date(), machine: .current(), results: results)
     }
 
-    /// Measures every figure for one size, generating the helpdesk as `root/helpdesk-N.git`.
-    func measure(ticketCount: Int, root: String, scratch: ScratchFolders) throws -> CoreBenchmarkResult {
+    /// One size between its timed changes and the checks that follow them.
+    struct TimedSize {
+        var result: CoreBenchmarkResult
+        var path: String
+        var run: ChangeRun
+        var log: CapturingLogSink
+    }
+
+    /// Generates the helpdesk as `root/helpdesk-N.git`, measures its openings and times the changes.
+    func measureTimed(ticketCount: Int, root: String, scratch: ScratchFolders) throws -> TimedSize {
         let path = (root as NSString).appendingPathComponent("helpdesk-\(ticketCount).git")
         let (generationSeconds, packSeconds) = try prepare(ticketCount, at: path, root: root, scratch: scratch)
         let (fromBlobs, fromCache) = try measureOpenings(path, ticketCount: ticketCount)
@@ -56,18 +75,29 @@ public struct CoreBenchmark: Sendable {
         let run = try ChangeRun(helpdesk: helpdesk, seed: options.seed, progress: progress)
         progress("\(ticketCount) tickets: \(options.changes) changes through Helpdesk.update")
         let changes = try run.timedChanges(options.changes)
-        let (cloneSeconds, gitChanges) = try gitBaseline(path, run: run, scratch: scratch)
-        let maintenance = try maintenanceCheck(run, sink: sink, already: options.changes)
-        ChangeRun.waitForChildProcesses()
-        return CoreBenchmarkResult(
+        let result = CoreBenchmarkResult(
             ticketCount: ticketCount, openTickets: run.openIDs.count, generationSeconds: generationSeconds,
             packSeconds: packSeconds, objectBytes: CoreBenchmark.objectBytes(path), openFromBlobs: fromBlobs,
             openFromCache: fromCache, change: LatencySummary(changes.wall), changeCPU: LatencySummary(changes.cpu),
-            gitCloneSeconds: cloneSeconds, gitChange: LatencySummary(gitChanges), maintenance: maintenance)
+            changeUserSeconds: changes.user, changeSystemSeconds: changes.system, gitCloneSeconds: 0,
+            gitChange: LatencySummary([]), maintenance: nil)
+        return TimedSize(result: result, path: path, run: run, log: sink)
     }
 
-    /// Generates the helpdesk at `path` unless an earlier run left one there; returns the seconds the
-    /// generation and the packed copy took, nil for steps not run.
+    /// Adds the git command-line baseline and the maintenance check to a timed size.
+    func finish(_ size: TimedSize, scratch: ScratchFolders) throws -> CoreBenchmarkResult {
+        var result = size.result
+        progress("\(result.ticketCount) tickets: git command-line baseline and maintenance check")
+        let (cloneSeconds, gitChanges) = try gitBaseline(size.path, run: size.run, scratch: scratch)
+        result.gitCloneSeconds = cloneSeconds
+        result.gitChange = LatencySummary(gitChanges)
+        result.maintenance = try maintenanceCheck(size.run, sink: size.log, already: options.changes)
+        ChangeRun.waitForChildProcesses()
+        return result
+    }
+
+    /// Generates the helpdesk at `path` unless an earlier run left one there. Returns the seconds the
+    /// generation and the packed copy took, with nil for a step that did not run.
     private func prepare(_ ticketCount: Int, at path: String, root: String, scratch: ScratchFolders) throws
         -> (generation: Double?, pack: Double?)
     {
@@ -88,9 +118,9 @@ public struct CoreBenchmark: Sendable {
         progress("\(ticketCount) tickets: opening the helpdesk in a new process, reading every ticket file")
         let cache = TicketIndexCache(gitDirectory: try GitStore(path: path).gitDirectory)
         try? FileManager.default.removeItem(atPath: cache.path)
-        let fromBlobs = try HelpdeskOpening.measureInChildProcess(path)
+        let fromBlobs = try HelpdeskOpening.measureInChildProcess(path, executable: options.executable)
         progress("\(ticketCount) tickets: opening it in a new process again, with the index cache")
-        return (fromBlobs, try HelpdeskOpening.measureInChildProcess(path))
+        return (fromBlobs, try HelpdeskOpening.measureInChildProcess(path, executable: options.executable))
     }
 
     /// Generates the synthetic helpdesk; returns the seconds it took.
@@ -105,9 +135,9 @@ public struct CoreBenchmark: Sendable {
     ///
     /// Packing the generated repository in place (`git repack -a -d`) would delete its loose
     /// objects. On ext4 without a journal, the inode allocator skips and re-reads every inode freed
-    /// in the last minute or more (`recently_deleted` in Linux's fs/ext4/ialloc.c), so after that
-    /// many deletions each new loose object was slow to create and the changes measured next took
-    /// about twice as long. The generated repository is therefore deleted only at the end of the run.
+    /// in the last minute or more (`recently_deleted` in Linux's fs/ext4/ialloc.c). After that many
+    /// deletions each new loose object was slow to create, and the changes measured next took about
+    /// twice as long, so the generated repository is deleted only at the end of the run.
     private func packedCopy(of seed: String, at path: String) throws -> Double {
         progress("packing a copy with git clone --bare --no-local")
         return try Stopwatch.time {
@@ -140,7 +170,7 @@ public struct CoreBenchmark: Sendable {
         return all[(index + 1 + step % (all.count - 1)) % all.count]
     }
 
-    /// Total size of the files under the repository's `objects/` folder.
+    /// Returns the total size of the files under the repository's `objects/` folder.
     static func objectBytes(_ path: String) -> Int {
         let objects = (path as NSString).appendingPathComponent("objects")
         guard let enumerator = FileManager.default.enumerator(atPath: objects) else { return 0 }

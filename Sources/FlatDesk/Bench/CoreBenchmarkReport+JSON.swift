@@ -15,6 +15,7 @@ extension CoreBenchmarkReport {
             ("results", .array(results.map { $0.json() })),
         ]
         pairs.append(("changeMedianRatio", changeMedianRatio.map { .number(Self.decimal($0, 3)) } ?? .null))
+        pairs.append(("changeCPUMedianRatio", changeCPUMedianRatio.map { .number(Self.decimal($0, 3)) } ?? .null))
         return .object(pairs)
     }
 
@@ -32,6 +33,8 @@ extension CoreBenchmarkResult {
             ("objectBytes", .number("\(objectBytes)")), ("openFromBlobs", openFromBlobs.json()),
             ("openFromCache", openFromCache.json()),
             ("changeMilliseconds", change.json()), ("changeCPUMilliseconds", changeCPU.json()),
+            ("changeUserMilliseconds", .number(CoreBenchmarkReport.decimal(changeUserSeconds * 1000, 3))),
+            ("changeSystemMilliseconds", .number(CoreBenchmarkReport.decimal(changeSystemSeconds * 1000, 3))),
             ("gitCloneSeconds", seconds(gitCloneSeconds)),
             ("gitChangeMilliseconds", gitChange.json()), ("maintenance", maintenance?.json() ?? .null),
         ])

@@ -19,6 +19,9 @@ extension CoreBenchmarkReport {
             lines.append("")
             lines.append("Change median, largest over smallest helpdesk: \(Self.decimal(ratio, 2))× (target ≤ 1.5×)")
         }
+        if let ratio = changeCPUMedianRatio {
+            lines.append("The same for the CPU time of a change: \(Self.decimal(ratio, 2))×")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -33,6 +36,9 @@ extension CoreBenchmarkReport {
     private func tableRows() -> [(label: String, values: [String], target: String)] {
         func milliseconds(_ value: Double) -> String { Self.decimal(value * 1000, 2) }
         func megabytes(_ value: Int?) -> String { value.map { Self.decimal(Double($0) / 1_048_576, 0) } ?? "n/a" }
+        func userAndSystem(_ result: CoreBenchmarkResult) -> String {
+            milliseconds(result.changeUserSeconds) + " / " + milliseconds(result.changeSystemSeconds)
+        }
         func megabytes(_ opening: HelpdeskOpening) -> String {
             megabytes(opening.residentBytesBefore) + " / " + megabytes(opening.residentBytesAfter)
         }
@@ -40,18 +46,19 @@ extension CoreBenchmarkReport {
             ("open tickets", results.map { Self.grouped($0.openTickets) }, ""),
             ("generate (s)", results.map { $0.generationSeconds.map { Self.decimal($0, 2) } ?? "reused" }, ""),
             ("pack, git clone --no-local (s)", results.map { $0.packSeconds.map { Self.decimal($0, 2) } ?? "-" }, ""),
-            ("objects (MB)", results.map { megabytes($0.objectBytes) }, ""),
+            ("objects (MiB)", results.map { megabytes($0.objectBytes) }, ""),
             ("cold index from files (s)", results.map { Self.decimal($0.openFromBlobs.seconds, 3) }, "≤ 1"),
             ("  CPU (s)", results.map { Self.decimal($0.openFromBlobs.cpuSeconds, 3) }, ""),
-            ("  RSS before / after (MB)", results.map { megabytes($0.openFromBlobs) }, "≤ 300"),
-            ("  of which mapped files (MB)", results.map { megabytes($0.openFromBlobs.residentFileBytesAfter) }, ""),
+            ("  RSS before / after (MiB)", results.map { megabytes($0.openFromBlobs) }, "≤ 300"),
+            ("  of which mapped files (MiB)", results.map { megabytes($0.openFromBlobs.residentFileBytesAfter) }, ""),
             ("cold index from cache (s)", results.map { Self.decimal($0.openFromCache.seconds, 3) }, "≤ 1"),
             ("  CPU (s)", results.map { Self.decimal($0.openFromCache.cpuSeconds, 3) }, ""),
-            ("  RSS before / after (MB)", results.map { megabytes($0.openFromCache) }, "≤ 300"),
-            ("  of which mapped files (MB)", results.map { megabytes($0.openFromCache.residentFileBytesAfter) }, ""),
+            ("  RSS before / after (MiB)", results.map { megabytes($0.openFromCache) }, "≤ 300"),
+            ("  of which mapped files (MiB)", results.map { megabytes($0.openFromCache.residentFileBytesAfter) }, ""),
             ("change median (ms)", results.map { milliseconds($0.change.medianSeconds) }, "≤ 3"),
             ("change p99 (ms)", results.map { milliseconds($0.change.p99Seconds) }, ""),
             ("change median, CPU (ms)", results.map { milliseconds($0.changeCPU.medianSeconds) }, ""),
+            ("change mean, user / system CPU (ms)", results.map { userAndSystem($0) }, ""),
             ("git CLI change median (ms)", results.map { milliseconds($0.gitChange.medianSeconds) }, "baseline"),
             ("git CLI change p99 (ms)", results.map { milliseconds($0.gitChange.p99Seconds) }, "baseline"),
         ]

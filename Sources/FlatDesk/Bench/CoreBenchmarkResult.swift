@@ -19,6 +19,10 @@ public struct CoreBenchmarkResult: Sendable {
     public var change: LatencySummary
     /// CPU time of the same changes on the thread that made them.
     public var changeCPU: LatencySummary
+    /// Mean user CPU seconds per change; the rest of `changeCPU` is system time.
+    public var changeUserSeconds: Double
+    /// Mean system CPU seconds per change, mostly the file-system calls that create loose objects.
+    public var changeSystemSeconds: Double
     /// Seconds to clone the helpdesk into a working tree for the git command-line baseline.
     public var gitCloneSeconds: Double
     /// The same change with the git command line: edit the file, `git add`, `git commit -q`.
@@ -80,9 +84,18 @@ public struct CoreBenchmarkReport: Sendable {
 
     /// Median change time of the largest helpdesk divided by that of the smallest, when at least two sizes ran.
     public var changeMedianRatio: Double? {
+        ratio(\.change.medianSeconds)
+    }
+
+    /// The same ratio for the CPU time of a change, which other processes on the machine disturb less.
+    public var changeCPUMedianRatio: Double? {
+        ratio(\.changeCPU.medianSeconds)
+    }
+
+    private func ratio(_ figure: KeyPath<CoreBenchmarkResult, Double>) -> Double? {
         guard results.count >= 2, let small = results.min(by: { $0.ticketCount < $1.ticketCount }),
-            let large = results.max(by: { $0.ticketCount < $1.ticketCount }), small.change.medianSeconds > 0
+            let large = results.max(by: { $0.ticketCount < $1.ticketCount }), small[keyPath: figure] > 0
         else { return nil }
-        return large.change.medianSeconds / small.change.medianSeconds
+        return large[keyPath: figure] / small[keyPath: figure]
     }
 }

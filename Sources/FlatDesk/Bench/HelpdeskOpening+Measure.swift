@@ -17,13 +17,14 @@ extension HelpdeskOpening {
         return opening
     }
 
-    /// Runs `flatdesk bench --measure-open PATH` (this executable) so that the opening starts in a
-    /// fresh process, the way a server starts, with none of the generator's memory around it.
+    /// Runs `flatdesk bench --measure-open PATH` so that the opening starts in a fresh process, the
+    /// way a server starts, with none of the generator's memory around it.
+    /// - Parameter executable: the `flatdesk` executable; nil runs this process's own executable.
     /// - Throws: `BenchmarkError.childProcessFailed` when the child fails or prints something unexpected.
-    static func measureInChildProcess(_ path: String) throws -> HelpdeskOpening {
+    static func measureInChildProcess(_ path: String, executable: String? = nil) throws -> HelpdeskOpening {
         let process = Process()
         let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.executableURL = URL(fileURLWithPath: executable ?? "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = ["bench", "--measure-open", path]
         process.standardOutput = output
         try process.run()

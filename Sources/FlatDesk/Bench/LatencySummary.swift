@@ -38,6 +38,16 @@ enum Stopwatch {
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
+    /// `RUSAGE_THREAD` in Linux's `<sys/resource.h>`, which Swift's Glibc module does not export.
+    private static let rusageThread: Int32 = 1
+
+    /// User and system CPU seconds used so far by the calling thread.
+    static func threadUserAndSystemSeconds() -> (user: Double, system: Double) {
+        var usage = rusage()
+        getrusage(rusageThread, &usage)
+        return (seconds(usage.ru_utime), seconds(usage.ru_stime))
+    }
+
     /// CPU seconds used so far by the calling thread.
     static func threadCPUSeconds() -> Double {
         var time = timespec()

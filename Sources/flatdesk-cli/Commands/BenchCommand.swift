@@ -9,10 +9,11 @@ enum BenchCommand: Command {
         Usage: flatdesk bench [--tickets N[,N…]] [--changes K] [--out DIR] [--json]
 
         For each size, generates a synthetic helpdesk (a bare repository, then a packed copy of it),
-        opens it and builds the index, times K priority changes through the helpdesk, times the
-        same change made with git add and git commit in a working-tree clone, and makes changes
-        up to the maintenance count to check that loose objects stay bounded. Progress goes to
-        standard error. Use a release build: swift build -c release.
+        opens it twice in fresh processes (building the index from the ticket files, then from the
+        index cache) and times K priority changes through the helpdesk. Then, for each size, it
+        times the same change made with git add and git commit in a working-tree clone, and makes
+        changes up to the maintenance count to check that loose objects stay bounded. Progress goes
+        to standard error. Use a release build: swift build -c release.
 
           --tickets N[,N…]        Helpdesk sizes in tickets (default: 1000,100000).
           --changes K             Timed changes per size through the helpdesk (default: 500).
