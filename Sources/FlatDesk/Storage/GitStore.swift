@@ -20,7 +20,9 @@ public final class GitStore: @unchecked Sendable {
     private let maintenance: GitMaintenance
     /// The files the last commit of this store changed, guarded by `lock`; see `rememberDeltas`.
     var lastCommitDeltas: (parent: GitOID?, commit: GitOID, deltas: [GitFileDelta])?
-    static let maximumAttempts = 64
+    /// Attempts before giving up when other writers keep moving the branch; each retry waits a random,
+    /// growing delay of at most 20 ms so that competing writers stop colliding.
+    static let maximumAttempts = 400
 
     /// Opens the repository at `path`.
     public init(path: String, logger: Logger = Logger(label: "flatdesk.git")) throws {
@@ -108,6 +110,7 @@ public final class GitStore: @unchecked Sendable {
                 tree: newTree, parent: head, author: author, committer: committer, message: message)
             guard try moveBranch(from: head, to: commit, message: message) else {
                 logger.debug("branch moved during commit; re-applying", ["git.ref": branch, "attempt": "\(attempt + 1)"])
+                usleep(UInt32.random(in: 0...UInt32(min(20_000, 250 * (attempt + 1)))))
                 continue
             }
             if !isBare { try updateWorkingTree(changes) }
