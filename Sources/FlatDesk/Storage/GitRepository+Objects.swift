@@ -40,25 +40,16 @@ extension GitRepository {
         return GitOID(git_commit_tree_id(handle).pointee)
     }
 
-    /// The blob id at `path` in `tree`, or nil when there is no file there.
-    /// Walks the folders through `cachedTree`, so repeated lookups in one folder parse it once.
+    /// Returns the blob id at `path` in `tree`, or nil when there is no file there (a folder or a submodule).
     func blobID(at path: String, inTree tree: GitOID) throws(GitError) -> GitOID? {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard let name = components.last, !name.isEmpty else { return nil }
-        var current = try cachedTree(tree)
-        for folder in components.dropLast() {
-            guard let entry = git_tree_entry_byname(current.pointer, String(folder)),
-                git_tree_entry_type(entry) == GIT_OBJECT_TREE
-            else { return nil }
-            current = try cachedTree(GitOID(git_tree_entry_id(entry).pointee))
+        guard let entry = try fileEntry(at: path, inTree: tree), entry.mode != GIT_FILEMODE_COMMIT.rawValue else {
+            return nil
         }
-        guard let entry = git_tree_entry_byname(current.pointer, String(name)),
-            git_tree_entry_type(entry) == GIT_OBJECT_BLOB
-        else { return nil }
-        return GitOID(git_tree_entry_id(entry).pointee)
+        return entry.oid
     }
 
-    /// The id and file mode of the file (not folder) at `path` in `tree`, or nil when there is none.
+    /// Returns the id and file mode of the entry that is not a folder at `path` in `tree`, or nil when there is none.
+    /// Walks the folders through `cachedTree`, so repeated lookups in one folder parse it once.
     func fileEntry(at path: String, inTree tree: GitOID) throws(GitError) -> (oid: GitOID, mode: UInt32)? {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         guard let name = components.last, !name.isEmpty else { return nil }
