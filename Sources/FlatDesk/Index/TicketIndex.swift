@@ -4,7 +4,7 @@ import Synchronization
 /// The in-memory index of every ticket at the branch head: lookup by id, queues, counts.
 ///
 /// It is built once from HEAD and then follows the branch by diffing the indexed tree against
-/// the new head, whoever moved it (FlatDesk itself, a `git push`, a hand commit).
+/// the new head, no matter what moved it (FlatDesk itself, a `git push`, a hand commit).
 public final class TicketIndex: Sendable {
     let store: GitStore
     let logger: Logger
@@ -39,12 +39,12 @@ public final class TicketIndex: Sendable {
     /// The highest ticket number indexed.
     public var highestNumber: Int { state.withLock { $0.highestNumber } }
 
-    /// The indexed ticket with `id`.
+    /// Returns the indexed ticket with `id`.
     public func ticket(_ id: String) -> IndexedTicket? {
         state.withLock { $0.byID[id] }
     }
 
-    /// Every indexed ticket, in no particular order.
+    /// Returns every indexed ticket, in no particular order.
     public func allTickets() -> [IndexedTicket] {
         state.withLock { Array($0.byID.values) }
     }
@@ -141,7 +141,7 @@ extension IndexState {
     }
 }
 
-/// What an index update changed.
+/// The tickets and other paths an index update changed.
 public struct IndexChanges: Sendable {
     public var commit: GitOID?
     /// Ids of tickets added, changed or removed.
@@ -156,7 +156,7 @@ public struct IndexChanges: Sendable {
 }
 
 extension TicketIndex {
-    /// Whether `path` is a ticket file: Markdown under `tickets/`, outside the `<ID>.files/` attachment folders.
+    /// Returns whether `path` is a ticket file: Markdown under `tickets/`, outside the `<ID>.files/` attachment folders.
     public static func isTicketPath(_ path: String) -> Bool {
         path.hasPrefix("tickets/") && path.hasSuffix(".md") && !path.contains(".files/")
     }

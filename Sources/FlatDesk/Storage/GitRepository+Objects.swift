@@ -31,7 +31,7 @@ public struct GitCommitInfo: Sendable {
 }
 
 extension GitRepository {
-    /// The tree of `commit`.
+    /// Returns the tree of `commit`.
     func treeID(ofCommit commit: GitOID) throws(GitError) -> GitOID {
         var handle: OpaquePointer?
         var id = commit.raw
@@ -66,7 +66,7 @@ extension GitRepository {
         return (GitOID(git_tree_entry_id(entry).pointee), git_tree_entry_filemode(entry).rawValue)
     }
 
-    /// The contents of a blob.
+    /// Reads the contents of a blob.
     func blobContents(_ oid: GitOID) throws(GitError) -> [UInt8] {
         var handle: OpaquePointer?
         var id = oid.raw
@@ -97,7 +97,7 @@ extension GitRepository {
         return GitOID(oid)
     }
 
-    /// An empty tree, the base of a repository's first commit.
+    /// Writes an empty tree, the base of a repository's first commit.
     func emptyTree() throws(GitError) -> GitOID {
         var builder: OpaquePointer?
         try Libgit2.check(git_treebuilder_new(&builder, pointer, nil), "git_treebuilder_new")

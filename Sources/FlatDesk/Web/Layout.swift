@@ -1,6 +1,6 @@
 /// The page shell shared by the console and the portal.
 enum Layout {
-    /// A complete HTML page. The viewer's CSRF token is in a meta tag for the JavaScript layer.
+    /// Returns a complete HTML page. The viewer's CSRF token is in a meta tag for the JavaScript layer.
     static func page(title: String, viewer: Viewer?, body: HTML, helpdeskName: String = "FlatDesk") -> HTML {
         let csrf = viewer?.csrfToken ?? ""
         return """
@@ -44,7 +44,7 @@ enum Layout {
             """
     }
 
-    /// A hidden form field carrying the viewer's CSRF token.
+    /// Returns a hidden form field carrying the viewer's CSRF token.
     static func csrfField(_ viewer: Viewer?) -> HTML {
         "<input type=\"hidden\" name=\"_csrf\" value=\"\(viewer?.csrfToken ?? "")\">"
     }
@@ -65,7 +65,7 @@ enum Layout {
 }
 
 extension WebApp {
-    /// A page with this helpdesk's name in the title and header.
+    /// Returns a page with this helpdesk's name in the title and header.
     func page(_ title: String, _ request: HTTPRequest, _ body: HTML, status: Int = 200) -> HTTPResponse {
         let html = Layout.page(title: title, viewer: request.viewer, body: body, helpdeskName: helpdesk.settings.profile.name)
         var response = HTTPResponse.html(html.rendered, status: status)
@@ -73,7 +73,7 @@ extension WebApp {
         return response
     }
 
-    /// The fields of a form post, urlencoded or multipart.
+    /// Reads the fields of a form post, urlencoded or multipart.
     func formFields(_ request: HTTPRequest) throws -> [String: String] {
         if request.mediaType == "multipart/form-data" {
             var fields: [String: String] = [:]

@@ -1,4 +1,4 @@
-/// Who may see and change which tickets.
+/// The rules for which tickets each viewer may see and change.
 ///
 /// Staff see every ticket. A customer sees tickets they requested or follow, and their
 /// organization's tickets when `settings/helpdesk.json` enables `portal.organizationTickets`.
@@ -10,7 +10,7 @@ public struct TicketAccess: Sendable {
         self.settings = settings
     }
 
-    /// Whether `viewer` may see `ticket` at all.
+    /// Returns whether `viewer` may see `ticket` at all.
     public func canView(_ ticket: Ticket, viewer: Viewer) -> Bool {
         if viewer.isStaff { return true }
         let email = viewer.email
@@ -23,17 +23,17 @@ public struct TicketAccess: Sendable {
         return ticket.organizationId == organization
     }
 
-    /// Whether `viewer` may change fields and add internal notes.
+    /// Returns whether `viewer` may change fields and add internal notes.
     public func canEdit(_ ticket: Ticket, viewer: Viewer) -> Bool {
         viewer.isStaff
     }
 
-    /// Whether `viewer` may add a public reply.
+    /// Returns whether `viewer` may add a public reply.
     public func canReply(_ ticket: Ticket, viewer: Viewer) -> Bool {
         canView(ticket, viewer: viewer) && ticket.status != BuiltInStatus.closed.rawValue
     }
 
-    /// The index query that limits results to what a customer may see.
+    /// Returns the index queries that limit results to what a customer may see.
     public func restrict(_ query: TicketQuery, viewer: Viewer) -> [TicketQuery] {
         guard !viewer.isStaff else { return [query] }
         var mine = query
@@ -46,7 +46,7 @@ public struct TicketAccess: Sendable {
         return [mine, organizationQuery]
     }
 
-    /// The ticket as `viewer` may see it: internal notes and events removed for customers.
+    /// Returns the ticket as `viewer` may see it: internal notes and events removed for customers.
     public func visibleTicket(_ ticket: Ticket, viewer: Viewer) -> Ticket {
         guard !viewer.isStaff else { return ticket }
         var copy = ticket
