@@ -121,9 +121,15 @@ struct SyntheticTicketFactory: Sendable {
         return []
     }
 
+    /// Whether a target was met late or is still unmet, as the SLA engine judges it (resolving meets the first
+    /// response too). Every due time lies in the generated years, long before any clock that opens the helpdesk,
+    /// so an unmet target has passed; recording it here spares the SLA scheduler thousands of commits at start.
     private func breached(_ ticket: Ticket) -> Bool {
-        if let responded = ticket.firstRespondedAt, let due = ticket.firstResponseDueAt, responded > due { return true }
-        if let resolved = ticket.resolvedAt, let due = ticket.resolutionDueAt, resolved > due { return true }
+        guard let resolved = ticket.resolvedAt else {
+            return ticket.resolutionDueAt != nil || (ticket.firstRespondedAt == nil && ticket.firstResponseDueAt != nil)
+        }
+        if let due = ticket.firstResponseDueAt, (ticket.firstRespondedAt ?? resolved) > due { return true }
+        if let due = ticket.resolutionDueAt, resolved > due { return true }
         return false
     }
 }
