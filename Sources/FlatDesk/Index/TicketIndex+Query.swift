@@ -6,6 +6,12 @@ extension TicketIndex {
         state.withLock { $0.run(query) }
     }
 
+    /// Counts the tickets matching each of `queries` (their order, offset and limit aside) in one pass over
+    /// the statuses they name, reading each ticket once however many queries test it.
+    public func counts(_ queries: [TicketQuery]) -> [Int] {
+        state.withLock { $0.counts(queries) }
+    }
+
     /// Number of tickets per status.
     public func countsByStatus() -> [String: Int] {
         state.withLock { $0.buckets.mapValues(\.count) }
@@ -37,6 +43,32 @@ extension IndexState {
             return mergedPage(lists, query)
         }
         return sortedPage(lists, query)
+    }
+
+    func counts(_ queries: [TicketQuery]) -> [Int] {
+        var totals = Array(repeating: 0, count: queries.count)
+        var scanned: [Int] = []
+        for (position, query) in queries.enumerated() {
+            guard query.isStatusOnly else {
+                scanned.append(position)
+                continue
+            }
+            let statuses = query.statuses.map(Array.init) ?? Array(buckets.keys)
+            totals[position] = statuses.reduce(0) { $0 + (buckets[$1]?.count ?? 0) }
+        }
+        guard !scanned.isEmpty else { return totals }
+        var statuses = Set<String>()
+        for position in scanned {
+            statuses.formUnion(queries[position].statuses ?? Set(buckets.keys))
+        }
+        for status in statuses {
+            let testing = scanned.filter { queries[$0].statuses?.contains(status) ?? true }
+            for key in buckets[status] ?? [] {
+                guard let indexed = byID[key.id] else { continue }
+                for position in testing where matches(indexed, queries[position]) { totals[position] += 1 }
+            }
+        }
+        return totals
     }
 
     /// Sorts the matches by light keys (sort value, ticket number, position) rather than whole tickets,

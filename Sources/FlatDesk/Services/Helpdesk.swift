@@ -14,6 +14,7 @@ public final class Helpdesk: Sendable {
     let clock: @Sendable () -> Date
     private let settingsState: Mutex<(settings: HelpdeskSettings, problems: [FileProblem])>
     private let lastAllocated = Mutex(0)
+    private let settingsReloads = Atomic(0)
     let observers = Mutex<[@Sendable (HelpdeskEvent) -> Void]>([])
 
     /// Opens the helpdesk at `path`, reads its settings and builds the index.
@@ -41,6 +42,10 @@ public final class Helpdesk: Sendable {
     /// The settings read from the branch head.
     public var settings: HelpdeskSettings { settingsState.withLock { $0.settings } }
 
+    /// A number that grows each time the settings are read again, so that what was derived from them
+    /// can tell it is out of date.
+    public var settingsGeneration: Int { settingsReloads.load(ordering: .acquiring) }
+
     /// Problems found in `settings/` when it was last read.
     public var settingsProblems: [FileProblem] { settingsState.withLock { $0.problems } }
 
@@ -61,6 +66,7 @@ public final class Helpdesk: Sendable {
     private func reloadSettings() throws {
         let loaded = try store.read { snapshot in try HelpdeskSettings.load(read: snapshot.read) }
         settingsState.withLock { $0 = (loaded.0, loaded.1) }
+        settingsReloads.add(1, ordering: .releasing)
         logger.info("settings reloaded", ["problems": "\(loaded.1.count)"])
     }
 

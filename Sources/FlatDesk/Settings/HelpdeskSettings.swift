@@ -8,10 +8,15 @@ public struct HelpdeskSettings: Sendable {
     public var teams: [Team]
     public var organizations: [Organization]
     public var people: [Person] {
-        didSet { peopleIndex = HelpdeskSettings.indexPeople(people) }
+        didSet {
+            peopleIndex = HelpdeskSettings.indexPeople(people)
+            staffByName = HelpdeskSettings.sortedStaff(people)
+        }
     }
     /// Positions in `people` by lowercased email, so lookups on every request stay cheap.
     private var peopleIndex: [String: Int] = [:]
+    /// Agents, supervisors and admins in name order, as assignee pickers list them.
+    public private(set) var staffByName: [Person] = []
     /// Raw contents of files that their own services parse (`sla.json`, `catalog.json`, `automations.json`, …).
     public var rawFiles: [String: [UInt8]]
     /// The SLA policies from `settings/sla.json`, or nil when the file is absent or invalid.
@@ -28,6 +33,7 @@ public struct HelpdeskSettings: Sendable {
         self.organizations = organizations
         self.people = people
         self.peopleIndex = HelpdeskSettings.indexPeople(people)
+        self.staffByName = HelpdeskSettings.sortedStaff(people)
         self.rawFiles = rawFiles
     }
 
@@ -58,6 +64,10 @@ public struct HelpdeskSettings: Sendable {
             index[person.email.lowercased()] = position
         }
         return index
+    }
+
+    private static func sortedStaff(_ people: [Person]) -> [Person] {
+        people.filter(\.role.isStaff).sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
     }
 
     public func team(_ id: String) -> Team? {

@@ -15,8 +15,35 @@ public enum Timestamp {
             days -= 1
         }
         let (year, month, day) = civilDate(fromDays: days)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
-            + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2) + "Z"
+        guard (0...9999).contains(year) else {
+            return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
+                + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2) + "Z"
+        }
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            put(year, width: 4, into: buffer, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, width: 2, into: buffer, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, width: 2, into: buffer, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, width: 2, into: buffer, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put(secondOfDay / 60 % 60, width: 2, into: buffer, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, width: 2, into: buffer, at: 17)
+            buffer[19] = UInt8(ascii: "Z")
+            return 20
+        }
+    }
+
+    /// Writes `value` as `width` decimal digits, zero-padded, starting at `offset`.
+    @inline(__always)
+    private static func put(_ value: Int, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        var rest = value
+        for position in stride(from: offset + width - 1, through: offset, by: -1) {
+            buffer[position] = UInt8(48 + rest % 10)
+            rest /= 10
+        }
     }
 
     /// Parses an ISO 8601 time; returns nil when `text` is not one.

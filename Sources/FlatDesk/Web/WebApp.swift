@@ -18,6 +18,8 @@ public final class WebApp: Sendable {
 
     /// Sidebar counts of the console's queues, per viewer.
     let queueCounts = QueueCountCache()
+    /// Rendered console fragments, reused within one second at one commit.
+    let renderCache: RenderCache
 
     static let sessionCookie = "fd_session"
     static let anonymousCSRFCookie = "fd_csrf"
@@ -25,8 +27,9 @@ public final class WebApp: Sendable {
     public init(
         helpdesk: Helpdesk, accounts: AccountStore, throttle: LoginThrottle = LoginThrottle(),
         logger: Logger = Logger(label: "flatdesk.web"), secureCookies: Bool = false, search: SearchService? = nil,
-        resetMailer: (any PasswordResetMailer)? = nil
+        resetMailer: (any PasswordResetMailer)? = nil, cachesPages: Bool = true
     ) {
+        self.renderCache = RenderCache(isEnabled: cachesPages)
         self.resetMailer = resetMailer
         self.search = search
         self.helpdesk = helpdesk
@@ -34,6 +37,15 @@ public final class WebApp: Sendable {
         self.throttle = throttle
         self.logger = logger
         self.secureCookies = secureCookies
+    }
+
+    /// The inputs every cached fragment shares now: the second, the indexed commit and the settings.
+    /// Read before rendering, so that a fragment is never older than the key it is cached under.
+    func renderGeneration() -> RenderCache.Generation {
+        let settings = helpdesk.settingsGeneration
+        let commit = helpdesk.index.indexedCommit
+        return RenderCache.Generation(
+            second: Int64(helpdesk.now().timeIntervalSince1970), commit: commit, settings: settings)
     }
 
     /// The access rules under the current settings.

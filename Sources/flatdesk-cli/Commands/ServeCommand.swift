@@ -7,6 +7,7 @@ enum ServeCommand: Command {
     static let summary = "Serve the agent console, customer portal and JSON API"
     static let usage = """
         Usage: flatdesk serve [DIR] [--bind ADDRESS] [--port PORT] [--threads N] [--secure-cookies]
+                              [--no-page-cache]
 
         Serves the helpdesk in DIR (default: $FLATDESK_DIR, else the current directory) until
         SIGINT or SIGTERM, then stops gracefully: requests in progress finish first. Refuses
@@ -16,10 +17,12 @@ enum ServeCommand: Command {
           --port PORT         TCP port (default: 8080; 0 picks a free one).
           --threads N         Request worker threads (default: 4).
           --secure-cookies    Mark cookies Secure; use behind an HTTPS reverse proxy.
+          --no-page-cache     Render every console page afresh instead of reusing a page
+                              rendered in the same second at the same commit.
           --log-level LEVEL   debug, info, warning or error (default: info).
         """
     static let valueOptions: Set<String> = ["--helpdesk", "-C", "--bind", "--port", "--threads", "--log-level"]
-    static let flagOptions: Set<String> = ["--secure-cookies"]
+    static let flagOptions: Set<String> = ["--secure-cookies", "--no-page-cache"]
 
     static func run(_ arguments: CommandLineArguments) throws -> Int32 {
         try arguments.expectPositionals(atMost: 1)
@@ -40,7 +43,8 @@ enum ServeCommand: Command {
         let app = WebApp(
             helpdesk: helpdesk, accounts: accounts, logger: logger.with(["component": "web"]),
             secureCookies: arguments.flag("--secure-cookies"), search: search,
-            resetMailer: mailConfigured ? SMTPPasswordResetMailer(helpdesk: helpdesk, sender: mail.sender) : nil)
+            resetMailer: mailConfigured ? SMTPPasswordResetMailer(helpdesk: helpdesk, sender: mail.sender) : nil,
+            cachesPages: !arguments.flag("--no-page-cache"))
         var configuration = HTTPServer.Configuration()
         configuration.host = arguments.value("--bind") ?? "127.0.0.1"
         configuration.port = try arguments.integer("--port", default: 8080)

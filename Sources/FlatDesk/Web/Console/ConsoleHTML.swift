@@ -20,8 +20,9 @@ enum ConsoleHTML {
     /// Renders a time as `2026-12-04 16:34 UTC` inside a `<time>` element carrying the ISO 8601 form.
     static func time(_ date: Date) -> HTML {
         let iso = Timestamp.format(date)
-        let shown = iso.prefix(10) + " " + iso.dropFirst(11).prefix(5) + " UTC"
-        return "<time datetime=\"\(iso)\">\(String(shown))</time>"
+        var shown = iso.utf8.prefix(16).map { $0 == UInt8(ascii: "T") ? UInt8(ascii: " ") : $0 }
+        shown += " UTC".utf8
+        return HTML(trusted: "<time datetime=\"\(iso)\">\(String(decoding: shown, as: UTF8.self))</time>")
     }
 
     /// Renders `time(date)`, or a dash when there is no date.
@@ -54,9 +55,23 @@ enum ConsoleHTML {
 
     /// Returns the readable form of an enum value such as `service_request`.
     static func words(_ value: String) -> String {
+        if let known = knownWords[value] { return known }
         let spaced = value.replacingOccurrences(of: "_", with: " ")
         return spaced.prefix(1).uppercased() + spaced.dropFirst()
     }
+
+    /// The readable forms of the enum values pages show on every row, worked out once.
+    private static let knownWords: [String: String] = {
+        let values =
+            Priority.allCases.map(\.rawValue) + TicketType.allCases.map(\.rawValue)
+            + LinkKind.allCases.map(\.rawValue) + ["assignee", "category", "team", "status", "priority"]
+        var table: [String: String] = [:]
+        for value in values {
+            let spaced = value.replacingOccurrences(of: "_", with: " ")
+            table[value] = spaced.prefix(1).uppercased() + spaced.dropFirst()
+        }
+        return table
+    }()
 
     static func priorityChoices() -> [Choice] {
         Priority.allCases.map { Choice(value: $0.rawValue, label: words($0.rawValue)) }

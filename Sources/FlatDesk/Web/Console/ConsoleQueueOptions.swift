@@ -67,6 +67,13 @@ struct ConsoleQueueOptions: Sendable, Equatable {
         return "?" + pairs.map { "\($0.0)=\(WebApp.percentEncoded($0.1))" }.joined(separator: "&")
     }
 
+    /// Names every option, told apart from its default, for keying rendered pages.
+    var cacheKey: String {
+        let direction = descending.map { $0 ? "1" : "0" } ?? "-"
+        return [sort?.rawValue ?? "-", direction, priority?.rawValue ?? "-", ticketType?.rawValue ?? "-", String(page), text]
+            .joined(separator: "\u{1F}")
+    }
+
     /// Returns these options on another page.
     func onPage(_ number: Int) -> ConsoleQueueOptions {
         var copy = self

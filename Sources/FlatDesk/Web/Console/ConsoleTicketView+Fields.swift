@@ -62,8 +62,6 @@ extension ConsoleTicketView {
 
     /// Returns the people on staff, by name, as assignee choices.
     static func staffChoices(_ settings: HelpdeskSettings) -> [ConsoleHTML.Choice] {
-        settings.people.filter(\.role.isStaff)
-            .sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
-            .map { ConsoleHTML.Choice(value: $0.email.lowercased(), label: $0.name) }
+        settings.staffByName.map { ConsoleHTML.Choice(value: $0.email.lowercased(), label: $0.name) }
     }
 }

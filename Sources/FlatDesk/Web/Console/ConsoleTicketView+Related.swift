@@ -10,8 +10,10 @@ extension ConsoleTicketView {
             """
         }
         let list: HTML = items.isEmpty ? "<p class=\"none\">No followers.</p>" : "<ul class=\"followers\">\(items)</ul>"
-        let people = settings.people.map { person -> HTML in "<option value=\"\(person.email)\">\(person.name)</option>"
-        }
+        // Suggest the staff and the requester's colleagues, not every customer of the helpdesk.
+        let organization = ticket.organizationId
+        let people = settings.people.filter { $0.role.isStaff || (organization != nil && $0.organizationId == organization) }
+            .map { person -> HTML in "<option value=\"\(person.email)\">\(person.name)</option>" }
         return """
             <section id="followers" class="panel"><h2>Followers</h2>\(list)
             <form id="follower-form" method="post" action="\(path)/followers">\(Layout.csrfField(viewer))\

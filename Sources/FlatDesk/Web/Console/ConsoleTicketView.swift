@@ -18,6 +18,9 @@ struct ConsoleTicketView {
 
     var path: String { "/console/tickets/\(ticket.id)" }
 
+    /// The page title: the key and the subject.
+    var title: String { "\(ticket.id) \(ticket.subject)" }
+
     var html: HTML {
         """
         <div class="console-layout ticket-layout">

@@ -4,14 +4,24 @@ extension WebApp {
     /// Renders the queue page: the sidebar of queues with counts and one page of the chosen queue.
     func consoleQueuePage(_ request: HTTPRequest, name: String) throws -> HTTPResponse {
         let viewer = try requireStaff(request)
+        let generation = renderGeneration()
         let queues = ConsoleQueue.all(settings: helpdesk.settings, viewer: viewer, now: helpdesk.now())
         guard let queue = queues.first(where: { $0.name == name }) else {
             throw HTTPError(status: 404, message: "There is no queue called '\(name)'.")
         }
         let options = ConsoleQueueOptions(query: request.query)
+        let key = "queue\u{1F}\(viewer.email)\u{1F}\(viewer.role)\u{1F}\(queue.name)\u{1F}\(options.cacheKey)"
+        let page = renderCache.page(key, in: generation) {
+            RenderedPage(title: queue.title, body: queueView(queues, queue: queue, options: options))
+        }
+        return consolePage(page.title, request, page.body)
+    }
+
+    /// Renders the sidebar and one page of `queue`.
+    private func queueView(_ queues: [ConsoleQueue], queue: ConsoleQueue, options: ConsoleQueueOptions) -> HTML {
         let query = options.applied(to: queue.query)
         let results = helpdesk.index.query(query)
-        let body: HTML = """
+        return """
             <div class="console-layout">
             \(queueSidebar(queues, current: queue.name))
             <section class="queue-view" id="queue" data-queue="\(queue.name)">
@@ -22,20 +32,14 @@ extension WebApp {
             </section>
             </div>
             """
-        return consolePage(queue.title, request, body)
     }
 
     /// Renders the list of queues with the number of tickets in each.
     func queueSidebar(_ queues: [ConsoleQueue], current: String?) -> HTML {
         let viewerKey = queues.first { $0.name == ConsoleQueue.defaultName }?.query.assignees?.first ?? ""
         let counts = queueCounts.counts(viewer: viewerKey, commit: helpdesk.index.indexedCommit) {
-            var counts: [String: Int] = [:]
-            for queue in queues {
-                var counting = queue.query
-                counting.limit = 0
-                counts[queue.name] = helpdesk.index.query(counting).total
-            }
-            return counts
+            let totals = helpdesk.index.counts(queues.map(\.query))
+            return Dictionary(zip(queues.map(\.name), totals)) { first, _ in first }
         }
         let items = queues.map { queue -> HTML in
             let count = counts[queue.name] ?? 0

@@ -12,16 +12,34 @@ extension WebApp {
         throws -> HTTPResponse
     {
         let viewer = try requireStaff(request)
-        let (ticket, version) = try helpdesk.ticket(consoleTicketID(request))
+        let generation = renderGeneration()
+        let id = consoleTicketID(request)
+        guard message == nil, draft.isEmpty else {
+            let view = try consoleTicketView(id, viewer: viewer, message: message, draft: draft)
+            return consolePage(view.title, request, view.html, status: status)
+        }
+        // The forms carry the session's CSRF token, so each session has its own copy.
+        let key = "ticket\u{1F}\(id)\u{1F}\(viewer.email)\u{1F}\(viewer.role)\u{1F}\(viewer.csrfToken ?? "")"
+        let page = try renderCache.page(key, in: generation) {
+            let view = try consoleTicketView(id, viewer: viewer, message: nil, draft: "")
+            return RenderedPage(title: view.title, body: view.html)
+        }
+        return consolePage(page.title, request, page.body, status: status)
+    }
+
+    /// Builds the view of ticket `id` at the branch head.
+    private func consoleTicketView(_ id: String, viewer: Viewer, message: String?, draft: String) throws
+        -> ConsoleTicketView
+    {
+        let (ticket, version) = try helpdesk.ticket(id)
         var linked: [String: IndexedTicket] = [:]
         for link in ticket.links where link.kind != .asset {
             linked[link.target] = helpdesk.index.ticket(link.target)
         }
-        let view = ConsoleTicketView(
+        return ConsoleTicketView(
             ticket: ticket, version: version, settings: helpdesk.settings, viewer: viewer,
             sla: consoleSLAStatus(ticket), linkedTickets: linked, suggestions: knowledgeSuggestions(for: ticket),
             message: message, draft: draft)
-        return consolePage("\(ticket.id) \(ticket.subject)", request, view.html, status: status)
     }
 
     /// Returns the KB articles to suggest beside `ticket`; none when the articles cannot be read.

@@ -1,0 +1,69 @@
+import Foundation
+import Synchronization
+
+/// The part of a page that does not depend on the request beyond its key: the title and the main content.
+struct RenderedPage: Sendable {
+    var title: String
+    var body: HTML
+}
+
+/// Rendered pages, reused while the helpdesk stays the same within one second.
+///
+/// A console page is a pure function of the index (one commit), the settings, the viewer and the
+/// current second, which SLA countdowns and the "Breaching soon" queue depend on. A fragment cached
+/// under a key naming those inputs is therefore exact, not an approximation: the cache empties when
+/// the second, the commit or the settings generation changes. At most `capacity` fragments are kept.
+final class RenderCache: Sendable {
+    /// What every fragment of one generation shares.
+    struct Generation: Equatable, Sendable {
+        var second: Int64
+        var commit: GitOID?
+        var settings: Int
+    }
+
+    private struct Contents {
+        var generation: Generation?
+        var fragments: [String: RenderedPage] = [:]
+        var hits = 0
+        var misses = 0
+    }
+
+    private let contents = Mutex(Contents())
+    let capacity: Int
+    let isEnabled: Bool
+
+    init(capacity: Int = 2048, isEnabled: Bool = true) {
+        self.capacity = capacity
+        self.isEnabled = isEnabled
+    }
+
+    /// Returns the page cached under `key` in `generation`, or renders, caches and returns it.
+    func page(_ key: String, in generation: Generation, render: () throws -> RenderedPage) rethrows -> RenderedPage {
+        guard isEnabled else { return try render() }
+        let cached: RenderedPage? = contents.withLock { contents in
+            guard contents.generation == generation, let fragment = contents.fragments[key] else {
+                contents.misses += 1
+                return nil
+            }
+            contents.hits += 1
+            return fragment
+        }
+        if let cached { return cached }
+        let fresh = try render()
+        contents.withLock { contents in
+            if contents.generation != generation {
+                // A render that began in an earlier second must not evict the newer fragments.
+                if let current = contents.generation, current.second > generation.second { return }
+                contents.generation = generation
+                contents.fragments.removeAll(keepingCapacity: true)
+            }
+            if contents.fragments.count < capacity { contents.fragments[key] = fresh }
+        }
+        return fresh
+    }
+
+    /// Pages served from the cache and rendered afresh since the start, for tests and diagnostics.
+    var statistics: (hits: Int, misses: Int) {
+        contents.withLock { ($0.hits, $0.misses) }
+    }
+}
