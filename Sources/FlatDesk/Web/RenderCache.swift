@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// The part of a page that does not depend on the request beyond its key: the title and the main content.
+/// The title and main content of a page, which depend on nothing in the request beyond its cache key.
 struct RenderedPage: Sendable {
     var title: String
     var body: HTML
@@ -9,12 +9,12 @@ struct RenderedPage: Sendable {
 
 /// Rendered pages, reused while the helpdesk stays the same within one second.
 ///
-/// A console page is a pure function of the index (one commit), the settings, the viewer and the
-/// current second, which SLA countdowns and the "Breaching soon" queue depend on. A fragment cached
-/// under a key naming those inputs is therefore exact, not an approximation: the cache empties when
-/// the second, the commit or the settings generation changes. At most `capacity` fragments are kept.
+/// A console page depends only on the index (one commit), the settings, the viewer and the current
+/// second (for SLA countdowns and the "Breaching soon" queue). So a page cached under a key naming
+/// those inputs is exact, not an approximation. The cache empties when the second, the commit or the
+/// settings generation changes, and keeps at most `capacity` pages.
 final class RenderCache: Sendable {
-    /// What every fragment of one generation shares.
+    /// The inputs that every page cached at one time shares.
     struct Generation: Equatable, Sendable {
         var second: Int64
         var commit: GitOID?
@@ -23,7 +23,7 @@ final class RenderCache: Sendable {
 
     private struct Contents {
         var generation: Generation?
-        var fragments: [String: RenderedPage] = [:]
+        var pages: [String: RenderedPage] = [:]
         var hits = 0
         var misses = 0
     }
@@ -41,23 +41,23 @@ final class RenderCache: Sendable {
     func page(_ key: String, in generation: Generation, render: () throws -> RenderedPage) rethrows -> RenderedPage {
         guard isEnabled else { return try render() }
         let cached: RenderedPage? = contents.withLock { contents in
-            guard contents.generation == generation, let fragment = contents.fragments[key] else {
+            guard contents.generation == generation, let page = contents.pages[key] else {
                 contents.misses += 1
                 return nil
             }
             contents.hits += 1
-            return fragment
+            return page
         }
         if let cached { return cached }
         let fresh = try render()
         contents.withLock { contents in
             if contents.generation != generation {
-                // A render that began in an earlier second must not evict the newer fragments.
+                // A render that began in an earlier second must not evict the newer pages.
                 if let current = contents.generation, current.second > generation.second { return }
                 contents.generation = generation
-                contents.fragments.removeAll(keepingCapacity: true)
+                contents.pages.removeAll(keepingCapacity: true)
             }
-            if contents.fragments.count < capacity { contents.fragments[key] = fresh }
+            if contents.pages.count < capacity { contents.pages[key] = fresh }
         }
         return fresh
     }

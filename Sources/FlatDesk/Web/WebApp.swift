@@ -18,7 +18,7 @@ public final class WebApp: Sendable {
 
     /// Sidebar counts of the console's queues, per viewer.
     let queueCounts = QueueCountCache()
-    /// Rendered console fragments, reused within one second at one commit.
+    /// Rendered console pages, reused within one second at one commit.
     let renderCache: RenderCache
 
     static let sessionCookie = "fd_session"
@@ -39,8 +39,8 @@ public final class WebApp: Sendable {
         self.secureCookies = secureCookies
     }
 
-    /// The inputs every cached fragment shares now: the second, the indexed commit and the settings.
-    /// Read before rendering, so that a fragment is never older than the key it is cached under.
+    /// Returns the inputs that pages cached now share: the second, the indexed commit and the settings.
+    /// Call it before rendering, so that a page is never older than the key it is cached under.
     func renderGeneration() -> RenderCache.Generation {
         let settings = helpdesk.settingsGeneration
         let commit = helpdesk.index.indexedCommit
