@@ -32,6 +32,36 @@ import Testing
                 == "attachment; filename=\"E1-report.pdf\"; filename*=UTF-8''E1-report.pdf")
     }
 
+    /// Returns the `href` values of the links in `html` that point at attachments.
+    func attachmentLinks(_ html: String) -> [String] {
+        html.matches(of: #/<a href="(/attachments/[^"]+)" download>/#).map { String($0.1) }
+    }
+
+    @Test func threadsLinkTheirFiles() throws {
+        let (server, id, email) = try serverWithTicket()
+        let agent = try server.signedIn(IntakeDesk.agent)
+        let console = try agent.get("/console/tickets/\(id)")
+        #expect(
+            attachmentLinks(console.text)
+                == ["/attachments/\(id)/E1-report.pdf", "/attachments/\(id)/E1-page.html", "/attachments/\(id)/E1-original.eml"])
+        #expect(console.text.contains(">report.pdf</a>"))
+        #expect(try agent.get("/attachments/\(id)/E1-original.eml").body == email.bytes)
+
+        let requester = try server.signedIn(IntakeDesk.requester)
+        let portal = try requester.get("/portal/tickets/\(id)")
+        let links = attachmentLinks(portal.text)
+        #expect(links == ["/attachments/\(id)/E1-report.pdf", "/attachments/\(id)/E1-page.html"])
+        #expect(!portal.text.contains("Original message"))
+        for link in links {
+            #expect(try requester.get(link).status == 200, "\(link)")
+        }
+    }
+
+    @Test func linkEncodesNameAsOneSegment() {
+        #expect(AttachmentLinks.url("FD-7", "E2-Q3 plan #2.pdf") == "/attachments/FD-7/E2-Q3%20plan%20%232.pdf")
+        #expect(AttachmentLinks.url("FD-7", "E2-Übersicht.txt") == "/attachments/FD-7/E2-%C3%9Cbersicht.txt")
+    }
+
     @Test func otherCustomerGets404() throws {
         let (server, id, _) = try serverWithTicket()
         let response = try server.signedIn(IntakeDesk.otherCustomer).get("/attachments/\(id)/E1-report.pdf")

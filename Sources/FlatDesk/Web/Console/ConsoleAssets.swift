@@ -128,6 +128,7 @@ enum ConsoleAssets {
         body.console .entry.note .entry-label { background: #f3d768; color: #5a4500; }
         body.console .entry-body > :first-child { margin-top: 0; }
         body.console .entry-body > :last-child { margin-bottom: 0; }
+        body.console ul.attachments { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
         body.console .markdown pre { overflow-x: auto; background: var(--bg); padding: .5rem; }
         body.console .markdown table { width: auto; }
         body.console section.compose {

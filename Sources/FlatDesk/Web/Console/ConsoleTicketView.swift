@@ -99,10 +99,7 @@ struct ConsoleTicketView {
                 <span class="event-text">\(entry.text)</span></li>
                 """
         }
-        let attachments: HTML =
-            entry.attribute("attachments").map {
-                "<p class=\"attachments\">Attachments: \($0.replacingOccurrences(of: ",", with: ", "))</p>"
-            } ?? .empty
+        let attachments = AttachmentLinks.html(for: entry, ticketID: ticket.id, includeOriginal: true)
         return """
             \(opening)<div class="entry-head"><span class="entry-label">\(entry.kind.heading)</span> \(author) \
             \(ConsoleHTML.time(entry.at))</div>

@@ -39,6 +39,7 @@ enum PortalAssets {
         .ticket-facts dt { font-size: .78rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
         .ticket-facts dd { margin: 0; }
         .thread { list-style: none; padding: 0; margin: 1.2rem 0; display: flex; flex-direction: column; gap: .9rem; }
+        .thread ul.attachments { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
         .entry { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: .8rem 1.1rem; max-width: 92%; }
         .entry.from-requester { align-self: flex-end; background: #f2f7ff; border-color: #cddcf3; }
         .entry.from-staff { align-self: flex-start; }

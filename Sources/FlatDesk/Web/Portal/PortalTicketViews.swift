@@ -60,20 +60,22 @@ struct PortalTicketViews {
 
     /// Renders the request and public replies, oldest first, with Markdown rendered by cmark-gfm in safe mode.
     func thread(_ ticket: Ticket) -> HTML {
-        let entries = ticket.entries.filter { $0.kind.isPublic }.map(entry)
+        let entries = ticket.entries.filter { $0.kind.isPublic }.map { entry($0, ticketID: ticket.id) }
         return "<ol class=\"thread\" id=\"thread\">\(entries)</ol>"
     }
 
-    private func entry(_ entry: TicketEntry) -> HTML {
+    private func entry(_ entry: TicketEntry, ticketID: String) -> HTML {
         let fromStaff = settings.person(entry.author)?.role.isStaff == true
         let side: HTML = fromStaff ? "from-staff" : "from-requester"
         let kind: HTML = entry.kind == .request ? "entry-request" : "entry-reply"
         let label = entry.kind == .request ? "Request" : "Reply"
         let body = HTML(trusted: MarkdownRenderer.html(entry.text))
+        let attachments = AttachmentLinks.html(for: entry, ticketID: ticketID, includeOriginal: false)
         return """
             <li class="entry \(kind) \(side)" id="entry-\(entry.id)"><header class="entry-head">\
             <span class="entry-author">\(personName(entry.author))</span> <span class="entry-kind">\(label)</span> \
-            \(PortalDates.html(entry.at, timeZone: timeZone))</header><div class="entry-body markdown">\(body)</div></li>
+            \(PortalDates.html(entry.at, timeZone: timeZone))</header><div class="entry-body markdown">\(body)</div>\
+            \(attachments)</li>
             """
     }
 
