@@ -3,7 +3,7 @@ import Foundation
 /// Download links for the files stored with a thread entry, as the console and the portal show them.
 enum AttachmentLinks {
     /// Renders a list of links to the entry's attachments and, when `includeOriginal`, to the original
-    /// message; empty when the entry has neither.
+    /// message. The result is empty when the entry has neither.
     static func html(for entry: TicketEntry, ticketID: String, includeOriginal: Bool) -> HTML {
         var items = names(of: entry).map { name -> HTML in
             "<li><a href=\"\(url(ticketID, name))\" download>\(shownName(name, entry: entry))</a></li>"
@@ -16,7 +16,7 @@ enum AttachmentLinks {
         return "<ul class=\"attachments\" aria-label=\"Attachments\">\(items)</ul>"
     }
 
-    /// The file names in the entry's `attachments` attribute, in written order.
+    /// Returns the file names in the entry's `attachments` attribute, in written order.
     static func names(of entry: TicketEntry) -> [String] {
         (entry.attribute("attachments") ?? "").split(separator: ",").map(String.init).filter { !$0.isEmpty }
     }
