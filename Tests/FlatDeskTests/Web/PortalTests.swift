@@ -19,6 +19,31 @@ import Testing
         }
     }
 
+    @Test func homePagesLongLists() throws {
+        let server = try WebTestServer()
+        let email = WebTestServer.otherCustomer
+        let before = try PortalSample.ticketIDs(for: email, organization: "contoso", closed: false)
+        var opened = Set<String>()
+        for number in 1...(WebApp.portalOpenLimit + 5 - before.count) {
+            let draft = NewTicket(subject: "Badge reader \(number) offline", text: "Door \(number).", requester: email)
+            opened.insert(try server.helpdesk.createTicket(draft, actor: TestSupport.agent).id)
+        }
+        let client = try server.signedIn(email)
+        let first = try client.get("/portal")
+        let firstIDs = PortalSample.attributeValues("data-ticket", in: first.text, within: "open-tickets")
+        #expect(firstIDs.count == WebApp.portalOpenLimit)
+        #expect(first.text.contains("href=\"/portal?open_page=2#open-requests\""))
+
+        let second = try client.get("/portal?open_page=2")
+        let secondIDs = PortalSample.attributeValues("data-ticket", in: second.text, within: "open-tickets")
+        #expect(secondIDs.count == 5)
+        #expect(Set(firstIDs).isDisjoint(with: secondIDs))
+        #expect(Set(firstIDs + secondIDs) == before.union(opened), "the two pages hold every open request once")
+        #expect(second.text.contains("href=\"/portal#open-requests\""), "page 2 links back to page 1")
+        #expect(!second.text.contains("open_page=3"))
+        #expect(try client.get("/portal?open_page=abc").status == 200, "an invalid page shows page 1")
+    }
+
     @Test func homeWithoutOrganizationTicketsListsOwnOnly() throws {
         let server = try WebTestServer()
         try PortalSample.setOrganizationTickets(false, in: server.helpdesk)

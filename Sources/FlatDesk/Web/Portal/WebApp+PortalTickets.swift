@@ -1,9 +1,9 @@
 import Foundation
 
 extension WebApp {
-    /// The maximum number of open tickets listed on the portal home page.
-    static let portalOpenLimit = 200
-    /// The maximum number of closed tickets listed under "Recent".
+    /// Open tickets per page of the portal home page.
+    static let portalOpenLimit = 50
+    /// Closed tickets per page under "Recent" on the portal home page.
     static let portalRecentLimit = 20
 
     /// Serves the portal home page: the viewer's open tickets, then recently closed ones.
@@ -12,23 +12,48 @@ extension WebApp {
         let settings = helpdesk.settings
         let views = PortalTicketViews(settings: settings, viewer: viewer)
         let closed = BuiltInStatus.closed.rawValue
+        let openPage = Self.pageNumber(request.query["open_page"])
+        let closedPage = Self.pageNumber(request.query["closed_page"])
         let open = portalTickets(
-            for: viewer, statuses: Set(settings.allStatuses).subtracting([closed]), limit: Self.portalOpenLimit)
-        let recent = portalTickets(for: viewer, statuses: [closed], limit: Self.portalRecentLimit)
-        let more: HTML =
-            open.truncated
-            ? "<p class=\"list-note\">Showing the \(Self.portalOpenLimit) most recently updated open requests.</p>"
-            : .empty
+            for: viewer, statuses: Set(settings.allStatuses).subtracting([closed]), page: openPage,
+            pageSize: Self.portalOpenLimit)
+        let recent = portalTickets(for: viewer, statuses: [closed], page: closedPage, pageSize: Self.portalRecentLimit)
+        let openPager = portalPager(
+            "open_page", page: openPage, hasMore: open.hasMore, other: ("closed_page", closedPage), anchor: "open-requests")
+        let closedPager = portalPager(
+            "closed_page", page: closedPage, hasMore: recent.hasMore, other: ("open_page", openPage),
+            anchor: "recent-requests")
         let body: HTML = """
             <div class="portal-page portal-home"><header class="page-head"><h1>My requests</h1>\
             <a class="button-link" href="/portal/new">New request</a></header>
-            <section class="portal-section" id="open-requests"><h2>Open</h2>\(more)\
-            \(views.ticketTable(open.tickets, id: "open-tickets", emptyText: "You have no open requests."))</section>
+            <section class="portal-section" id="open-requests"><h2>Open</h2>\
+            \(views.ticketTable(open.tickets, id: "open-tickets", emptyText: "You have no open requests."))\(openPager)</section>
             <section class="portal-section" id="recent-requests"><h2>Recent</h2>\
-            \(views.ticketTable(recent.tickets, id: "recent-tickets", emptyText: "No closed requests yet."))</section>
+            \(views.ticketTable(recent.tickets, id: "recent-tickets", emptyText: "No closed requests yet."))\(closedPager)</section>
             \(portalHelpLinks)</div>
             """
         return page("My requests", request, body)
+    }
+
+    /// Returns the page number in a query value, 1 when it is missing or invalid.
+    static func pageNumber(_ value: String?) -> Int {
+        min(max(1, Int(value ?? "") ?? 1), 10_000)
+    }
+
+    /// Renders the previous and next links of one list on the home page, keeping the other list's page.
+    private func portalPager(
+        _ parameter: String, page: Int, hasMore: Bool, other: (name: String, page: Int), anchor: String
+    ) -> HTML {
+        guard page > 1 || hasMore else { return .empty }
+        func link(_ target: Int) -> String {
+            var pairs: [String] = []
+            if target > 1 { pairs.append("\(parameter)=\(target)") }
+            if other.page > 1 { pairs.append("\(other.name)=\(other.page)") }
+            return "/portal" + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")) + "#" + anchor
+        }
+        let previous: HTML = page > 1 ? "<a rel=\"prev\" href=\"\(link(page - 1))\">← Newer</a>" : .empty
+        let next: HTML = hasMore ? "<a rel=\"next\" href=\"\(link(page + 1))\">Older →</a>" : .empty
+        return "<nav class=\"pager\" aria-label=\"Pages\" data-page=\"\(page)\">\(previous) <span>Page \(page)</span> \(next)</nav>"
     }
 
     private var portalHelpLinks: HTML {
@@ -38,29 +63,34 @@ extension WebApp {
         """
     }
 
-    /// Finds the tickets the viewer may see with a status in `statuses`, most recently updated first.
+    /// Finds one page of the tickets the viewer may see with a status in `statuses`, most recently updated first.
     ///
     /// Customers get the union of `TicketAccess.restrict` (their own and, when enabled, their organization's
     /// tickets). Staff, who may see everything, get the tickets they requested or follow.
-    /// - Returns: at most `limit` tickets, and whether more matched.
-    func portalTickets(for viewer: Viewer, statuses: Set<String>, limit: Int) -> (tickets: [Ticket], truncated: Bool) {
+    /// - Returns: at most `pageSize` tickets of page `page` (from 1), and whether a later page has more.
+    func portalTickets(for viewer: Viewer, statuses: Set<String>, page: Int, pageSize: Int)
+        -> (tickets: [Ticket], hasMore: Bool)
+    {
+        let end = page * pageSize
         var base = TicketQuery()
         base.statuses = statuses
         base.order = .updated
         base.descending = true
-        base.limit = limit
+        base.limit = end
         if viewer.isStaff { base.involving = viewer.email }
         var byID: [String: Ticket] = [:]
-        var truncated = false
+        var hasMore = false
         for query in access.restrict(base, viewer: viewer) {
-            let page = helpdesk.index.query(query)
-            truncated = truncated || page.total > page.tickets.count
-            for indexed in page.tickets { byID[indexed.id] = indexed.ticket }
+            let found = helpdesk.index.query(query)
+            hasMore = hasMore || found.total > end
+            for indexed in found.tickets { byID[indexed.id] = indexed.ticket }
         }
+        // Ties go to the lower number, as in the index, so that every query's first `end` rows hold the union's.
         let sorted = byID.values.sorted { lhs, rhs in
-            lhs.updatedAt != rhs.updatedAt ? lhs.updatedAt > rhs.updatedAt : (lhs.number ?? 0) > (rhs.number ?? 0)
+            lhs.updatedAt != rhs.updatedAt ? lhs.updatedAt > rhs.updatedAt : (lhs.number ?? 0) < (rhs.number ?? 0)
         }
-        return (Array(sorted.prefix(limit)), truncated || sorted.count > limit)
+        let start = min((page - 1) * pageSize, sorted.count)
+        return (Array(sorted[start..<min(end, sorted.count)]), hasMore || sorted.count > end)
     }
 
     /// Serves the ticket page: facts, public thread and reply box.
