@@ -38,6 +38,13 @@ enum CommonOptions {
         return try Helpdesk(path: helpdeskPath(arguments), logger: Logger(label: "flatdesk", minimumLevel: level))
     }
 
+    /// Opens the helpdesk for a command that changes tickets. Its notifier puts the emails the change calls for
+    /// into the outbox, which a running `flatdesk serve` delivers; keep the notifier alive until the change is done.
+    static func openHelpdeskNotifying(_ arguments: CommandLineArguments) throws -> (Helpdesk, Notifier) {
+        let helpdesk = try openHelpdesk(arguments)
+        return (helpdesk, Notifier(helpdesk: helpdesk, outbox: MailOutbox(gitDirectory: helpdesk.store.gitDirectory)))
+    }
+
     /// The acting person: `--as`, `FLATDESK_USER`, git's `user.email`, else the helpdesk's bot.
     static func actor(_ arguments: CommandLineArguments, helpdesk: Helpdesk) -> Actor {
         let environment = ProcessInfo.processInfo.environment

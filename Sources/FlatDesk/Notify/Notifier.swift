@@ -11,8 +11,9 @@ import Synchronization
 /// Without `settings/mail.json`, or without an SMTP server or support address in it, nothing is sent and
 /// one info line says so.
 ///
-/// NOTE: a change made by a process without a notifier (`flatdesk reply`, a `git push`) reaches a running
-/// server only as an index change, so it sends no email.
+/// The server and the CLI commands that change tickets (`new`, `reply`, `set`, `mail ingest`) each run one.
+/// NOTE: a change that bypasses FlatDesk (a hand edit pushed with git) reaches a running server only as an
+/// index change, so it sends no email.
 public final class Notifier: Sendable {
     /// Acknowledgements sent to one address per hour at most, which stops a mail loop with an
     /// auto-responder that does not mark its replies.

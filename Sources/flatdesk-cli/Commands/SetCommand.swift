@@ -26,7 +26,8 @@ enum SetCommand: Command {
         let assignments = Array(arguments.positionals.dropFirst())
         guard !assignments.isEmpty else { throw UsageError(message: "missing FIELD=VALUE") }
         let edits = try assignments.map(parseAssignment)
-        let helpdesk = try CommonOptions.openHelpdesk(arguments)
+        let (helpdesk, notifier) = try CommonOptions.openHelpdeskNotifying(arguments)
+        defer { withExtendedLifetime(notifier) {} }
         let actor = CommonOptions.actor(arguments, helpdesk: helpdesk)
         let before = try helpdesk.ticket(id).version
         let (ticket, version) = try helpdesk.update(id, edits: edits, expectedVersion: arguments.value("--version"), actor: actor)

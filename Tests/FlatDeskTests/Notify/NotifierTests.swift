@@ -209,3 +209,33 @@ import Testing
         #expect(outbox.messages().count == Notifier.acknowledgementsPerHour)
     }
 }
+
+/// Changes made on the command line queue their emails for the server to send.
+@Suite struct CommandLineNotificationTests {
+    static let settings = """
+        {
+          "formatVersion": 1,
+          "smtp": {"url": "smtp://127.0.0.1:9", "startTLS": "none"},
+          "fromName": "Northwind IT",
+          "supportAddress": "\(IntakeDesk.support)"
+        }
+        """
+
+    func flatdesk(_ arguments: [String], _ desk: IntakeDesk) throws -> Int32 {
+        let environment = ["FLATDESK_USER": IntakeDesk.agent]
+        return try TestSupport.run(TestSupport.executable, arguments + ["-C", desk.path], in: desk.path, environment: environment)
+            .status
+    }
+
+    @Test func replyAndResolveQueueEmails() throws {
+        let desk = try IntakeDesk(mailSettings: Self.settings)
+        let outbox = MailOutbox(gitDirectory: desk.helpdesk.store.gitDirectory)
+        #expect(try flatdesk(["reply", "FD-20", "The new VPN profile is on its way."], desk) == 0)
+        #expect(try flatdesk(["note", "FD-20", "Profile built from the template."], desk) == 0)
+        #expect(try flatdesk(["set", "FD-20", "status=resolved"], desk) == 0)
+        let messages = outbox.messages().filter { $0.ticketID == "FD-20" }
+        #expect(messages.map(\.kind) == [.reply, .resolved], "the note sends nothing")
+        let requester = try desk.helpdesk.ticket("FD-20").ticket.requester
+        #expect(messages.allSatisfy { $0.recipients.contains(requester) })
+    }
+}
