@@ -39,11 +39,13 @@ public final class WebApp: Sendable {
         self.secureCookies = secureCookies
     }
 
-    /// Returns the inputs that pages cached now share: the second, the indexed commit and the settings.
+    /// Returns the inputs that pages cached now share: the second, a commit and the settings generation.
     /// Call it before rendering, so that a page is never older than the key it is cached under.
-    func renderGeneration() -> RenderCache.Generation {
+    /// - Parameter atHead: key on the branch head rather than the indexed commit, for a page that reads
+    ///   files at the head, which moves before the index catches up with a change made elsewhere.
+    func renderGeneration(atHead: Bool = false) throws -> RenderCache.Generation {
         let settings = helpdesk.settingsGeneration
-        let commit = helpdesk.index.indexedCommit
+        let commit = atHead ? try helpdesk.store.head() : helpdesk.index.indexedCommit
         return RenderCache.Generation(
             second: Int64(helpdesk.now().timeIntervalSince1970), commit: commit, settings: settings)
     }

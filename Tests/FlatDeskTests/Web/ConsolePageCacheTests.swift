@@ -31,6 +31,22 @@ import Testing
         #expect(server.app.renderCache.statistics.hits >= 1)
     }
 
+    @Test func commitFromElsewhereShowsAtOnce() throws {
+        let server = try ConsoleTestSupport.server()
+        let client = try server.signedIn(WebTestServer.agent)
+        #expect(try client.get("/console/tickets/FD-20").text.contains("data-current=\"low\""))
+        // Another process commits; this server's index has not followed yet, but the ticket page reads the head.
+        let path = Ticket.path(for: "FD-20")
+        let text = String(decoding: try server.helpdesk.store.read { try $0.read(path) } ?? [], as: UTF8.self)
+        let edited = text.replacingOccurrences(of: "\"priority\": \"low\"", with: "\"priority\": \"urgent\"")
+        #expect(edited != text)
+        let identity = CommitIdentity(name: "Someone", email: "someone@example.com")
+        try server.helpdesk.store.commit(
+            author: identity, message: "Raise FD-20 by hand", changes: [FileChange(path: path, contents: Array(edited.utf8))])
+        #expect(server.helpdesk.index.indexedCommit != (try server.helpdesk.store.head()))
+        #expect(try client.get("/console/tickets/FD-20").text.contains("data-current=\"urgent\""))
+    }
+
     @Test func sessionSeesOnlyItsToken() throws {
         let server = try ConsoleTestSupport.server()
         let first = try server.signedIn(WebTestServer.agent)

@@ -4,7 +4,7 @@ extension WebApp {
     /// Renders the queue page: the sidebar of queues with counts and one page of the chosen queue.
     func consoleQueuePage(_ request: HTTPRequest, name: String) throws -> HTTPResponse {
         let viewer = try requireStaff(request)
-        let generation = renderGeneration()
+        let generation = try renderGeneration()
         let queues = ConsoleQueue.all(settings: helpdesk.settings, viewer: viewer, now: helpdesk.now())
         guard let queue = queues.first(where: { $0.name == name }) else {
             throw HTTPError(status: 404, message: "There is no queue called '\(name)'.")

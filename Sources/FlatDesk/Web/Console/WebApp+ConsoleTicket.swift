@@ -12,7 +12,7 @@ extension WebApp {
         throws -> HTTPResponse
     {
         let viewer = try requireStaff(request)
-        let generation = renderGeneration()
+        let generation = try renderGeneration(atHead: true)
         let id = consoleTicketID(request)
         guard message == nil, draft.isEmpty else {
             let view = try consoleTicketView(id, viewer: viewer, message: message, draft: draft)
