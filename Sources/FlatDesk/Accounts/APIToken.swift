@@ -17,23 +17,18 @@ extension AccountStore {
     public func createToken(name: String, email: String, role: Person.Role) throws -> String {
         let token = "fdt_" + SecureRandom.token(byteCount: 32)
         let record = APIToken(name: name, email: email.lowercased(), role: role, digest: digest(token), createdAt: Date())
-        let snapshot = tokensSnapshot(adding: record)
-        try writeJSON("api-tokens.json", snapshot)
-        return token
-    }
-
-    private func tokensSnapshot(adding record: APIToken) -> [APIToken] {
-        tokens.withLock { list in
+        try changeTokens { list in
             list.removeAll { $0.name == record.name && $0.email == record.email }
             list.append(record)
-            return list
         }
+        return token
     }
 
     /// Returns the token record for a presented bearer token, or nil.
     public func token(matching presented: String) -> APIToken? {
         guard presented.hasPrefix("fdt_") else { return nil }
         let wanted = digest(presented)
+        reloadTokensIfChanged()
         return tokens.withLock { list in
             list.first { HMACSHA256.constantTimeEquals(Array($0.digest.utf8), Array(wanted.utf8)) }
         }
@@ -42,15 +37,18 @@ extension AccountStore {
     /// Revokes the tokens named `name`; returns how many were removed.
     @discardableResult
     public func revokeTokens(named name: String) throws -> Int {
-        let (removed, snapshot) = tokens.withLock { list -> (Int, [APIToken]) in
+        var removed = 0
+        try changeTokens { list in
             let before = list.count
             list.removeAll { $0.name == name }
-            return (before - list.count, list)
+            removed = before - list.count
         }
-        try writeJSON("api-tokens.json", snapshot)
         return removed
     }
 
     /// Every token record, with digests in place of tokens.
-    public var allTokens: [APIToken] { tokens.withLock { $0 } }
+    public var allTokens: [APIToken] {
+        reloadTokensIfChanged()
+        return tokens.withLock { $0 }
+    }
 }

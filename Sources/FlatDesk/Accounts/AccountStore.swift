@@ -11,9 +11,13 @@ public final class AccountStore: Sendable {
     public let secrets: SecretStore
     let hasher: PasswordHasher
     let key: [UInt8]
-    private let passwords = Mutex<[String: String]>([:])
+    let passwords = Mutex<[String: String]>([:])
     let tokens = Mutex<[APIToken]>([])
     let sessions = Mutex<[String: Session]>([:])
+    /// The stamps of the secret files as last read, to notice when another process replaced them.
+    let stamps = Mutex<[String: SecretStore.FileStamp?]>([:])
+    /// When the sessions file was last written because sessions were extended.
+    let sessionsSavedAt = Mutex<Date>(.distantPast)
 
     /// Opens the account data of the helpdesk whose git directory is `gitDirectory`.
     /// - Parameter hasher: the password hasher; tests pass libsodium's minimum limits for speed.
@@ -22,8 +26,9 @@ public final class AccountStore: Sendable {
         secrets = SecretStore(directory: override.isEmpty ? gitDirectory + "flatdesk/secrets" : override)
         self.hasher = hasher
         key = try AccountStore.loadOrCreateKey(secrets)
-        passwords.withLock { $0 = (try? AccountStore.readJSON(secrets, "passwords.json", [String: String].self)) ?? [:] }
-        tokens.withLock { $0 = (try? AccountStore.readJSON(secrets, "api-tokens.json", [APIToken].self)) ?? [] }
+        reloadPasswordsIfChanged()
+        reloadTokensIfChanged()
+        loadSessions()
     }
 
     private static func loadOrCreateKey(_ secrets: SecretStore) throws -> [UInt8] {
@@ -58,15 +63,12 @@ public final class AccountStore: Sendable {
         guard password.count >= 10 else { throw AccountError.weakPassword(reason: "use at least 10 characters") }
         guard password.lowercased() != address else { throw AccountError.weakPassword(reason: "it equals the email address") }
         let hash = try hasher.hash(password)
-        let snapshot = passwords.withLock { current -> [String: String] in
-            current[address] = hash
-            return current
-        }
-        try writeJSON("passwords.json", snapshot)
+        try changePasswords { $0[address] = hash }
     }
 
     /// Checks `password` against the person's hash; returns false for a person without one.
     public func verifyPassword(_ password: String, for email: String) -> Bool {
+        reloadPasswordsIfChanged()
         guard let hash = passwords.withLock({ $0[email.lowercased()] }) else {
             _ = hasher.verify(password, against: AccountStore.dummyHash)
             return false
@@ -76,7 +78,8 @@ public final class AccountStore: Sendable {
 
     /// Returns whether the person has a password set.
     public func hasPassword(_ email: String) -> Bool {
-        passwords.withLock { $0[email.lowercased()] != nil }
+        reloadPasswordsIfChanged()
+        return passwords.withLock { $0[email.lowercased()] != nil }
     }
 
     /// A hash verified for unknown accounts so that timing does not reveal which emails exist.

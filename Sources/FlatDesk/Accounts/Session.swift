@@ -24,13 +24,14 @@ extension AccountStore {
             all = all.filter { $0.value.expiresAt > now }
             all[key] = session
         }
+        saveSessions(now: now)
         return (id, session)
     }
 
     /// Returns the live session for a cookie's id and extends it; nil when unknown or expired.
     public func session(id: String, now: Date = Date()) -> Session? {
         let key = digest(id)
-        return sessions.withLock { all in
+        let found = sessions.withLock { all -> Session? in
             guard var session = all[key] else { return nil }
             guard session.expiresAt > now else {
                 all[key] = nil
@@ -40,17 +41,46 @@ extension AccountStore {
             all[key] = session
             return session
         }
+        // Extended expiry times reach the file every few minutes, not on every request.
+        let lastSave = sessionsSavedAt.withLock { $0 }
+        if found != nil, now.timeIntervalSince(lastSave) > AccountStore.sessionSaveInterval {
+            saveSessions(now: now)
+        }
+        return found
     }
 
     /// Ends a session.
     public func endSession(id: String) {
         let key = digest(id)
         sessions.withLock { _ = $0.removeValue(forKey: key) }
+        saveSessions()
     }
 
     /// Ends every session of `email`, for example after a password change.
     public func endSessions(for email: String) {
         let address = email.lowercased()
-        sessions.withLock { all in all = all.filter { $0.value.email != address } }
+        let ended = sessions.withLock { all -> Bool in
+            let before = all.count
+            all = all.filter { $0.value.email != address }
+            return all.count != before
+        }
+        if ended { saveSessions() }
+    }
+
+    /// The maximum time between two writes of the sessions file when sessions were only extended.
+    static let sessionSaveInterval: TimeInterval = 300
+
+    /// Reads the sessions that a previous run of the server saved, leaving out expired ones.
+    func loadSessions(now: Date = Date()) {
+        let saved = (try? Self.readJSON(secrets, Self.sessionsFile, [String: Session].self)) ?? nil
+        sessions.withLock { $0 = (saved ?? [:]).filter { $0.value.expiresAt > now } }
+    }
+
+    /// Writes the live sessions, keyed by the digests of their ids, so that a restart keeps people signed in.
+    /// A failed write only costs a sign-in after the next restart, so it is not reported.
+    func saveSessions(now: Date = Date()) {
+        let live = sessions.withLock { $0.filter { $0.value.expiresAt > now } }
+        sessionsSavedAt.withLock { $0 = now }
+        try? writeJSON(Self.sessionsFile, live)
     }
 }

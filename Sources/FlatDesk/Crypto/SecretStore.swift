@@ -85,6 +85,37 @@ public struct SecretStore: Sendable {
         Self.syncDirectory(directory)
     }
 
+    /// What identifies one version of a secret's file: a write replaces the file, so the inode changes.
+    public struct FileStamp: Equatable, Sendable {
+        var inode: UInt64
+        var size: Int64
+        var modified: Int64
+    }
+
+    /// Returns the stamp of a secret's file, or nil when it does not exist or cannot be examined.
+    public func stamp(_ name: String) -> FileStamp? {
+        guard let path = try? path(of: name) else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        return FileStamp(inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: modified)
+    }
+
+    /// Runs `body` while holding an exclusive `flock(2)` on the secret `name`, created empty when missing,
+    /// so that processes changing the same secrets one after another do not lose each other's changes.
+    public func withExclusiveLock<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        let path = try path(of: name)
+        try createDirectory()
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw CryptoError.secretStoreFailed(operation: "open", path: path, errno: errno) }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX) == 0 else {
+            throw CryptoError.secretStoreFailed(operation: "flock", path: path, errno: errno)
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
     /// Deletes a secret.
     /// - Returns: false when no secret of that name existed.
     @discardableResult
