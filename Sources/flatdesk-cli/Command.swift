@@ -38,11 +38,12 @@ enum CommonOptions {
         return try Helpdesk(path: helpdeskPath(arguments), logger: Logger(label: "flatdesk", minimumLevel: level))
     }
 
-    /// Opens the helpdesk for a command that changes tickets. Its notifier puts the emails the change calls for
-    /// into the outbox, which a running `flatdesk serve` delivers; keep the notifier alive until the change is done.
-    static func openHelpdeskNotifying(_ arguments: CommandLineArguments) throws -> (Helpdesk, Notifier) {
+    /// Opens the helpdesk for a command that changes tickets, with the observers the server runs too: the
+    /// automation rules and the notifier, whose emails go to the outbox that a running `flatdesk serve`
+    /// delivers. Keep the observers alive until the change is done.
+    static func openHelpdeskForChanges(_ arguments: CommandLineArguments) throws -> (Helpdesk, ChangeObservers) {
         let helpdesk = try openHelpdesk(arguments)
-        return (helpdesk, Notifier(helpdesk: helpdesk, outbox: MailOutbox(gitDirectory: helpdesk.store.gitDirectory)))
+        return (helpdesk, ChangeObservers(helpdesk: helpdesk))
     }
 
     /// The acting person: `--as`, `FLATDESK_USER`, git's `user.email`, else the helpdesk's bot.
@@ -76,5 +77,17 @@ enum Console {
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// The observers of a command that changes tickets. The notifier comes first, as in the server, so that an
+/// acknowledgement is queued before automation rules change the new ticket.
+struct ChangeObservers {
+    let notifier: Notifier
+    let automation: AutomationEngine
+
+    init(helpdesk: Helpdesk) {
+        notifier = Notifier(helpdesk: helpdesk, outbox: MailOutbox(gitDirectory: helpdesk.store.gitDirectory))
+        automation = AutomationEngine(helpdesk: helpdesk)
     }
 }

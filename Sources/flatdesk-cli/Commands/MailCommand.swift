@@ -59,11 +59,11 @@ enum MailCommand: Command {
             Console.error("flatdesk mail ingest: cannot open the helpdesk, the message was not stored: \(error)")
             return temporaryFailure
         }
-        // Notifications go to the outbox here; the server's sender delivers them.
-        let notifier = Notifier(helpdesk: helpdesk, outbox: MailOutbox(gitDirectory: helpdesk.store.gitDirectory))
+        // Automation rules run here; notifications go to the outbox, which the server's sender delivers.
+        let observers = ChangeObservers(helpdesk: helpdesk)
         do {
             let result = try intake.ingest(raw: raw, ignoringDeadLetter: arguments.flag("--force"))
-            withExtendedLifetime(notifier) {}
+            withExtendedLifetime(observers) {}
             Console.out(result.summary)
             return ExitStatus.success
         } catch {

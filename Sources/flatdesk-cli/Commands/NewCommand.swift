@@ -34,8 +34,8 @@ enum NewCommand: Command {
         try arguments.expectPositionals(atMost: 1)
         let type = try arguments.value("--type").map { try parse($0, "--type", TicketType.self) }
         let priority = try arguments.value("--priority").map { try parse($0, "--priority", Priority.self) }
-        let (helpdesk, notifier) = try CommonOptions.openHelpdeskNotifying(arguments)
-        defer { withExtendedLifetime(notifier) {} }
+        let (helpdesk, observers) = try CommonOptions.openHelpdeskForChanges(arguments)
+        defer { withExtendedLifetime(observers) {} }
         let actor = CommonOptions.actor(arguments, helpdesk: helpdesk)
         var draft = NewTicket(subject: subject, text: try requestText(arguments), requester: arguments.value("--requester") ?? actor.email)
         draft.ticketType = type ?? .incident

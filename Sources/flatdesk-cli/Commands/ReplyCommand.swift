@@ -23,8 +23,8 @@ enum ReplyCommand: Command {
         let id = try arguments.positional(0, "ticket ID")
         try arguments.expectPositionals(atMost: 2)
         let text = try entryText(arguments)
-        let (helpdesk, notifier) = try CommonOptions.openHelpdeskNotifying(arguments)
-        defer { withExtendedLifetime(notifier) {} }
+        let (helpdesk, observers) = try CommonOptions.openHelpdeskForChanges(arguments)
+        defer { withExtendedLifetime(observers) {} }
         let actor = CommonOptions.actor(arguments, helpdesk: helpdesk)
         let (ticket, entry) = try helpdesk.addEntry(id, kind: kind, text: text, actor: actor, expectedVersion: arguments.value("--version"))
         Console.out("\(ticket.id): added \(kind == .note ? "internal note" : "reply") \(entry.id)")

@@ -26,8 +26,8 @@ enum SetCommand: Command {
         let assignments = Array(arguments.positionals.dropFirst())
         guard !assignments.isEmpty else { throw UsageError(message: "missing FIELD=VALUE") }
         let edits = try assignments.map(parseAssignment)
-        let (helpdesk, notifier) = try CommonOptions.openHelpdeskNotifying(arguments)
-        defer { withExtendedLifetime(notifier) {} }
+        let (helpdesk, observers) = try CommonOptions.openHelpdeskForChanges(arguments)
+        defer { withExtendedLifetime(observers) {} }
         let actor = CommonOptions.actor(arguments, helpdesk: helpdesk)
         let before = try helpdesk.ticket(id).version
         let (ticket, version) = try helpdesk.update(id, edits: edits, expectedVersion: arguments.value("--version"), actor: actor)

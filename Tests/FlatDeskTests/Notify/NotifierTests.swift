@@ -227,6 +227,18 @@ import Testing
             .status
     }
 
+    @Test func newTicketIsRoutedAndAcknowledged() throws {
+        let desk = try IntakeDesk(mailSettings: Self.settings)
+        let outbox = MailOutbox(gitDirectory: desk.helpdesk.store.gitDirectory)
+        let arguments = ["new", "Laptop will not charge", "--requester", IntakeDesk.requester, "--text", "Since Monday."]
+        #expect(try flatdesk(arguments, desk) == 0)
+        try desk.helpdesk.refresh()
+        let created = try #require(desk.helpdesk.index.allTickets().max { ($0.ticket.number ?? 0) < ($1.ticket.number ?? 0) })
+        #expect(created.ticket.subject == "Laptop will not charge")
+        #expect(created.ticket.team == "tier1", "the sample's default routing rule ran on the command line")
+        #expect(outbox.messages().filter { $0.ticketID == created.id }.map(\.kind) == [.acknowledgement])
+    }
+
     @Test func replyAndResolveQueueEmails() throws {
         let desk = try IntakeDesk(mailSettings: Self.settings)
         let outbox = MailOutbox(gitDirectory: desk.helpdesk.store.gitDirectory)

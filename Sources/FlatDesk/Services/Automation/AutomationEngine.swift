@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs the rules of `settings/automations.json` when helpdesk events fire.
+/// Runs the rules of `settings/automations.json` when helpdesk events fire, in the server and in each CLI
+/// command that changes tickets, so that the process making a change also applies its rules.
 ///
 /// Actions are applied as the helpdesk's bot, in one commit for field changes plus one per note.
 /// Changes made by automation never trigger `ticket.updated` or `status.changed` rules, so rules
