@@ -8,6 +8,8 @@ public final class BranchFollower: Sendable {
     private let interval: TimeInterval
     private let running = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
+    /// Problems already logged, so that each broken file is reported once, when it first appears.
+    private let reported = Mutex<Set<String>>([])
 
     public init(helpdesk: Helpdesk, interval: TimeInterval = 0.5) {
         self.helpdesk = helpdesk
@@ -18,6 +20,7 @@ public final class BranchFollower: Sendable {
     public func start() {
         guard running.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
         Thread.detachNewThread { [self] in
+            reportNewProblems()
             while running.load(ordering: .acquiring) {
                 poll()
                 Thread.sleep(forTimeInterval: interval)
@@ -38,9 +41,24 @@ public final class BranchFollower: Sendable {
             let changes = try helpdesk.refresh()
             if !changes.isEmpty {
                 helpdesk.logger.info("branch moved outside this process", ["git.oid": changes.commit?.hex ?? "", "tickets": "\(changes.tickets.count)"])
+                reportNewProblems()
             }
         } catch {
             helpdesk.logger.error("following the branch failed", ["error": "\(error)"])
+        }
+    }
+
+    /// Logs each unreadable ticket file that the last refresh found and that was not reported before,
+    /// in the `path:line: error: …` form of `flatdesk check`, since the index leaves such a file out.
+    private func reportNewProblems() {
+        let current = helpdesk.index.problems.map(\.description) + helpdesk.settingsProblems.map(\.description)
+        let fresh = reported.withLock { seen -> [String] in
+            let fresh = current.filter { !seen.contains($0) }
+            seen = Set(current)
+            return fresh
+        }
+        for problem in fresh {
+            helpdesk.logger.warning("unreadable file left out of the index; fix it and commit", ["problem": problem])
         }
     }
 }
