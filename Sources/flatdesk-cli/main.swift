@@ -16,7 +16,8 @@ enum ExitStatus {
 }
 
 @MainActor func mainUsage() -> String {
-    let lines = commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }
+    let width = (commands.map { $0.name.count }.max() ?? 0) + 2
+    let lines = commands.map { "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.summary }
     return """
         flatdesk: a service desk whose record of truth is a git repository of plain files.
 
@@ -58,9 +59,20 @@ func run(_ command: any Command.Type, _ arguments: [String]) -> Int32 {
     } catch let error as UsageError {
         Console.error("flatdesk \(command.name): \(error.message)\n\n\(command.usage)")
         return ExitStatus.usage
+    } catch let error as HelpdeskError {
+        Console.error("flatdesk \(command.name): error: \(error)")
+        // A value the settings do not allow came from the command line, like an unknown option value.
+        return error.isInvalidValue ? ExitStatus.usage : ExitStatus.failure
     } catch {
         Console.error("flatdesk \(command.name): error: \(error)")
         return ExitStatus.failure
+    }
+}
+
+extension HelpdeskError {
+    var isInvalidValue: Bool {
+        if case .invalidValue = self { return true }
+        return false
     }
 }
 

@@ -26,7 +26,17 @@ public enum HelpdeskInitializer {
         let files = try template.map(templateFiles) ?? DefaultSettings.files(name: name, keyPrefix: keyPrefix)
         let bot = CommitIdentity(name: "FlatDesk", email: "flatdesk@localhost")
         let changes = files.map { FileChange(path: $0.path, contents: $0.contents) }
-        return try store.commit(author: bot, message: "Initialize helpdesk \"\(name)\"", changes: changes)?.commit
+        // A template keeps its own name, so the message names the helpdesk as the template does.
+        let shownName = template == nil ? name : (templateName(files) ?? name)
+        return try store.commit(author: bot, message: "Initialize helpdesk \"\(shownName)\"", changes: changes)?.commit
+    }
+
+    /// Returns the name in a template's `settings/helpdesk.json`, or nil when it cannot be read.
+    private static func templateName(_ files: [(path: String, contents: [UInt8])]) -> String? {
+        guard let file = files.first(where: { $0.path == "settings/helpdesk.json" }),
+            let profile = try? JSONDecoder().decode(HelpdeskProfile.self, from: Data(file.contents))
+        else { return nil }
+        return profile.name
     }
 
     private static func validatePrefix(_ prefix: String) throws {

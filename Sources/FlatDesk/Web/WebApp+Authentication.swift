@@ -18,6 +18,9 @@ extension WebApp {
         let token = request.cookies[Self.anonymousCSRFCookie] ?? SecureRandom.token(byteCount: 24)
         let next = Self.safeRedirect(request.query["next"])
         let signup: HTML = helpdesk.settings.profile.portal.allowSignup ? "<p>New here? <a href=\"/signup\">Create an account</a>.</p>" : .empty
+        // The reset link is offered only where the helpdesk can send it by email.
+        let resetLink: HTML =
+            resetMailer == nil ? .empty : "<p><a href=\"/password-reset\">Forgot your password?</a></p>"
         let notice: HTML = message.map { "<p class=\"notice error\" role=\"alert\">\($0)</p>" } ?? .empty
         let body: HTML = """
             <section class="auth"><h1>Sign in</h1>\(notice)
@@ -26,7 +29,7 @@ extension WebApp {
             <label>Email <input type="email" name="email" autocomplete="username" required autofocus></label>
             <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
             <button type="submit">Sign in</button>
-            </form><p><a href="/password-reset">Forgot your password?</a></p>\(signup)</section>
+            </form>\(resetLink)\(signup)</section>
             """
         var response = page("Sign in", request, body, status: status)
         response.headers.add("Set-Cookie", cookie(Self.anonymousCSRFCookie, token, maxAge: 3600))

@@ -53,6 +53,10 @@ enum ListCommand: Command {
         if statuses.contains("all") {
             query.statuses = nil
         } else if !statuses.isEmpty {
+            let known = helpdesk.settings.allStatuses
+            if let unknown = statuses.first(where: { !known.contains($0) }) {
+                throw UsageError(message: "invalid --status '\(unknown)' (expected all or one of \(known.joined(separator: ", ")))")
+            }
             query.statuses = Set(statuses)
         } else {
             query.statuses = Set(helpdesk.settings.allStatuses).subtracting(["resolved", "closed"])

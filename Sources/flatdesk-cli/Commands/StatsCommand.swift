@@ -33,7 +33,7 @@ enum StatsCommand: Command {
             Console.out(TicketJSON.encode(.object(pairs)))
             return ExitStatus.success
         }
-        Console.out("\(index.count) tickets, \(breached) open with a breached SLA, \(index.problems.count) unreadable files (indexed in \(openMilliseconds) ms)")
+        Console.out("\(index.count) tickets, \(breached) open with a breached SLA, \(Set(index.problems.map(\.path)).count) unreadable files (indexed in \(openMilliseconds) ms)")
         for (name, counts) in groups {
             Console.out("")
             Console.out(name == "status" ? "By status:" : "Open by \(name):")

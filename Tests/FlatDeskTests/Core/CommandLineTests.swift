@@ -45,6 +45,21 @@ import Testing
         #expect(help.output.contains("Usage: flatdesk set"))
     }
 
+    @Test func invalidValuesExitWith64() throws {
+        let root = TestSupport.temporaryFolder("cli")
+        #expect(try flatdesk(["init", "desk"], in: root).status == 0)
+        let desk = root + "/desk"
+        #expect(try flatdesk(["new", "Printer jams", "--requester", "ann@example.com", "--text", "Tray 2."], in: desk).status == 0)
+        let badStatus = try flatdesk(["set", "FD-1", "status=flying"], in: desk)
+        #expect(badStatus.status == 64)
+        #expect(badStatus.error.contains("invalid status 'flying'"))
+        let badFilter = try flatdesk(["list", "--status", "bogus"], in: desk)
+        #expect(badFilter.status == 64)
+        #expect(badFilter.error.contains("invalid --status 'bogus'"))
+        let help = try flatdesk(["--help"], in: desk)
+        #expect(help.output.contains("  http-ceiling  Serve"), "long command names keep a gap before the summary")
+    }
+
     @Test func checkReportsBrokenFilesWithStatus1() throws {
         let desk = try TestSupport.sampleHelpdesk()
         let file = desk + "/" + Ticket.path(for: "FD-5")

@@ -62,5 +62,13 @@ final class RecordingResetMailer: PasswordResetMailer {
         let response = try client.post("/password-reset", ["email": WebTestServer.customer], csrfFrom: form)
         #expect(response.status == 503)
         #expect(response.text.contains("flatdesk user passwd"))
+        #expect(!(try client.get("/login").text.contains("href=\"/password-reset\"")), "sign-in offers no reset link")
+    }
+
+    @Test func signInOffersResetWithMail() throws {
+        let (_, server) = try serve(RecordingResetMailer())
+        defer { server.stop() }
+        let client = WebClient(baseURL: "http://127.0.0.1:\(server.boundPort ?? 0)")
+        #expect(try client.get("/login").text.contains("href=\"/password-reset\""))
     }
 }
