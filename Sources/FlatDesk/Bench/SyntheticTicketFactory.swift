@@ -52,6 +52,9 @@ struct SyntheticTicketFactory: Sendable {
         ticket = thread.ticket
         random = thread.random
         addDecorations(&ticket, number: number, requester: requester, &random)
+        // Fresh tickets keep their short threads, but wait as `open`: without triage jobs FlatDesk releases
+        // tickets from the intake statuses at once (`IntakeRelease`).
+        if IntakeRelease.intakeStatuses.contains(ticket.status) { ticket.status = BuiltInStatus.open.rawValue }
         return ticket
     }
 

@@ -46,7 +46,10 @@ extension ConsoleTicketView {
         let none = ConsoleHTML.Choice(value: "", label: field == "assignee" ? "Unassigned" : "None")
         var list: [ConsoleHTML.Choice]
         switch field {
-        case "status": list = settings.allStatuses.map { .init(value: $0, label: settings.statusName($0)) }
+        case "status":
+            // The system manages the intake statuses; a ticket in one still shows it as the current value.
+            list = settings.allStatuses.filter { !ConsoleQueue.intakeStatuses.contains($0) }
+                .map { .init(value: $0, label: settings.statusName($0)) }
         case "priority": list = ConsoleHTML.priorityChoices()
         case "type": list = ConsoleHTML.typeChoices()
         case "category": list = [none] + settings.categories.map { .init(value: $0, label: $0) }
@@ -55,7 +58,7 @@ extension ConsoleTicketView {
         }
         let current = currentValue(field)
         if !list.contains(where: { $0.value == current }) {
-            list.append(.init(value: current, label: current))
+            list.append(.init(value: current, label: field == "status" ? settings.statusName(current) : current))
         }
         return list
     }
