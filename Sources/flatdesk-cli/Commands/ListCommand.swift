@@ -42,7 +42,7 @@ enum ListCommand: Command {
             let rows = page.tickets.map { TicketJSON.value($0.ticket, version: $0.version, includeThread: false) }
             Console.out(TicketJSON.encode(.array(rows)))
         } else {
-            printTable(page, now: helpdesk.now())
+            printTable(page, engine: helpdesk.slaEngine, now: helpdesk.now())
         }
         return ExitStatus.success
     }
@@ -80,13 +80,13 @@ enum ListCommand: Command {
         return query
     }
 
-    private static func printTable(_ page: TicketPage, now: Date) {
+    private static func printTable(_ page: TicketPage, engine: SLAEngine?, now: Date) {
         var rows = [["KEY", "STATUS", "PRIORITY", "ASSIGNEE", "SLA", "SUBJECT"]]
         for indexed in page.tickets {
             let ticket = indexed.ticket
             rows.append([
                 ticket.id, ticket.status, ticket.priority.rawValue, ticket.assignee ?? "-",
-                SLAText.countdown(indexed, now: now), String(ticket.subject.prefix(60)),
+                SLAText.countdown(indexed, engine: engine, now: now), String(ticket.subject.prefix(60)),
             ])
         }
         Console.out(TextTable.render(rows))
@@ -106,21 +106,11 @@ enum TextTable {
     }
 }
 
-/// SLA countdown text such as `in 2h 10m`, `overdue 35m`, `paused` or `-`.
+/// SLA countdown text, worded as the console words it (`due in 2h 10m`, `overdue 35m`, `paused`), or `-`.
 enum SLAText {
-    static func countdown(_ indexed: IndexedTicket, now: Date) -> String {
-        if indexed.ticket.slaPausedAt != nil { return "paused" }
-        guard let due = indexed.nextDueAt else { return "-" }
-        let seconds = Int(due.timeIntervalSince(now))
-        let text = duration(abs(seconds))
-        let prefix = indexed.ticket.slaBreached ? "breached, " : ""
-        return seconds >= 0 ? prefix + "in " + text : prefix + "overdue " + text
-    }
-
-    static func duration(_ seconds: Int) -> String {
-        let minutes = seconds / 60
-        if minutes < 60 { return "\(minutes)m" }
-        if minutes < 48 * 60 { return "\(minutes / 60)h \(minutes % 60)m" }
-        return "\(minutes / 1440)d \(minutes % 1440 / 60)h"
+    static func countdown(_ indexed: IndexedTicket, engine: SLAEngine?, now: Date) -> String {
+        guard let engine else { return "-" }
+        let text = engine.countdown(indexed.ticket.slaState, at: now).consoleText
+        return text == "—" ? "-" : text
     }
 }

@@ -4,6 +4,12 @@ import Testing
 @testable import FlatDesk
 
 @Suite struct ConsoleFormattingTests {
+    @Test func businessTimeCountsHours() {
+        #expect(ConsoleSLAStatus.duration(33 * 3600 + 10 * 60, businessTime: true) == "33h 10m bh")
+        #expect(ConsoleSLAStatus.duration(48 * 3600, businessTime: true) == "48h bh")
+        #expect(ConsoleSLAStatus.duration(20 * 60, businessTime: true) == "20m bh")
+    }
+
     @Test func durationsRoundUpToMinutes() {
         #expect(ConsoleSLAStatus.duration(35 * 60) == "35m")
         #expect(ConsoleSLAStatus.duration(35 * 60 - 20) == "35m")

@@ -38,11 +38,12 @@ struct ConsoleSLAStatus: Sendable, Equatable {
     }
 
     private init(pending remaining: Int, countdown: SLACountdown) {
+        let business = countdown.isBusinessTime
         if countdown.isOverdue {
-            self.init(state: .overdue, text: "overdue " + Self.duration(-remaining))
+            self.init(state: .overdue, text: "overdue " + Self.duration(-remaining, businessTime: business))
             return
         }
-        let due = "due in " + Self.duration(remaining)
+        let due = "due in " + Self.duration(remaining, businessTime: business)
         if countdown.isBreached {
             self.init(state: .breached, text: "breached, " + due)
         } else {
@@ -50,14 +51,21 @@ struct ConsoleSLAStatus: Sendable, Equatable {
         }
     }
 
-    /// Formats a duration in whole minutes rounded up: `35m`, `2h 10m`, `3d 4h`.
-    static func duration(_ seconds: Int) -> String {
+    /// Formats a duration in whole minutes rounded up: `35m`, `2h 10m`, `3d 4h`. Business time is counted
+    /// in hours with a `bh` suffix (`33h 10m bh`), because a business day is not 24 hours.
+    static func duration(_ seconds: Int, businessTime: Bool = false) -> String {
         let minutes = (max(0, seconds) + 59) / 60
-        if minutes < 60 { return "\(minutes)m" }
+        if minutes < 60 { return businessTime ? "\(minutes)m bh" : "\(minutes)m" }
         let hours = minutes / 60
+        if businessTime { return minutes % 60 == 0 ? "\(hours)h bh" : "\(hours)h \(minutes % 60)m bh" }
         if hours < 24 { return minutes % 60 == 0 ? "\(hours)h" : "\(hours)h \(minutes % 60)m" }
         return hours % 24 == 0 ? "\(hours / 24)d" : "\(hours / 24)d \(hours % 24)h"
     }
+}
+
+extension SLACountdown {
+    /// The countdown as the console words it, such as `due in 2h 10m` or `overdue 35m`; the CLI shows the same.
+    public var consoleText: String { ConsoleSLAStatus(self).text }
 }
 
 extension WebApp {
