@@ -15,6 +15,8 @@ public final class Helpdesk: Sendable {
     private let settingsState: Mutex<(settings: HelpdeskSettings, problems: [FileProblem])>
     private let lastAllocated = Mutex(0)
     let observers = Mutex<[@Sendable (HelpdeskEvent) -> Void]>([])
+    /// Tickets decoded recently, so that the reads of one change decode its file once.
+    let decodedTickets = DecodedTicketCache(capacity: 64)
 
     /// Opens the helpdesk at `path`, reads its settings and builds the index.
     /// - Parameters:
