@@ -57,9 +57,9 @@ public final class FullTextIndex: @unchecked Sendable {
     /// Brings a set of documents up to date in one transaction: adds or replaces `documents` and removes the
     /// documents with the ids in `removing`.
     ///
-    /// Documents already stored as given and ids not stored are skipped, and when nothing is left no
-    /// transaction is opened at all; most ticket changes (a priority, an assignee) leave the searchable text as
-    /// it was. Nothing is written when any document fails.
+    /// Documents already stored as given and ids not stored are skipped. When nothing is left, no
+    /// transaction is opened, because most ticket changes (a priority, an assignee) leave the searchable
+    /// text as it was. Nothing is written when any document fails.
     public func replace(_ documents: [SearchDocument], removing ids: [String] = []) throws(FullTextIndexError) {
         try lock.withLock { _ throws(FullTextIndexError) in
             var changed: [SearchDocument] = []

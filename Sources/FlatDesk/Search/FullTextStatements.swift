@@ -85,7 +85,7 @@ final class FullTextStatements {
         return sqlite3_changes(deleteStatement.database.handle) > 0
     }
 
-    /// Returns whether the index holds no document with the id of `document` or one that differs from it.
+    /// Returns whether the stored document with the id of `document` is missing or differs from it.
     func differs(_ document: SearchDocument) throws(FullTextIndexError) -> Bool {
         defer { selectStatement.reset() }
         try selectStatement.bind(1, document.id)
@@ -96,7 +96,7 @@ final class FullTextStatements {
             || selectStatement.text(3) != Self.jsonArray(document.audience)
     }
 
-    /// Returns whether the index holds a document with `id`.
+    /// Returns whether the index contains a document with `id`.
     func contains(id: String) throws(FullTextIndexError) -> Bool {
         defer { selectStatement.reset() }
         try selectStatement.bind(1, id)

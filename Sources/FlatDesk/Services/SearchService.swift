@@ -83,9 +83,9 @@ public final class SearchService: Sendable {
             var removed: [String] = []
             for id in changes.tickets {
                 let documents = helpdesk.index.ticket(id) == nil ? [] : try documents(forTicket: id)
-                let kept = Set(documents.map(\.id))
+                let currentIDs = Set(documents.map(\.id))
                 current += documents
-                removed += ["ticket:\(id):public", "ticket:\(id):internal"].filter { !kept.contains($0) }
+                removed += ["ticket:\(id):public", "ticket:\(id):internal"].filter { !currentIDs.contains($0) }
             }
             try index.replace(current, removing: removed)
             if changes.knowledgeBaseChanged || changes.rebuilt {

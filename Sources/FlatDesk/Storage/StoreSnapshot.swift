@@ -22,7 +22,7 @@ public final class StoreSnapshot {
         return try repository.blobContents(oid)
     }
 
-    /// The contents of the blob `oid`, such as one `blobID(_:)` returned.
+    /// Reads the contents of the blob `oid`, such as one that `blobID(_:)` returned.
     func read(blob oid: GitOID) throws -> [UInt8] {
         try repository.blobContents(oid)
     }
