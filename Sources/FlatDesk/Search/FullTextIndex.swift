@@ -54,6 +54,31 @@ public final class FullTextIndex: @unchecked Sendable {
         }
     }
 
+    /// Brings a set of documents up to date in one transaction: adds or replaces `documents` and removes the
+    /// documents with the ids in `removing`.
+    ///
+    /// Documents already stored as given and ids not stored are skipped. When nothing is left, no
+    /// transaction is opened, because most ticket changes (a priority, an assignee) leave the searchable
+    /// text as it was. Nothing is written when any document fails.
+    public func replace(_ documents: [SearchDocument], removing ids: [String] = []) throws(FullTextIndexError) {
+        try lock.withLock { _ throws(FullTextIndexError) in
+            var changed: [SearchDocument] = []
+            for document in documents where try statements.differs(document) { changed.append(document) }
+            var removed: [String] = []
+            for id in ids where try statements.contains(id: id) { removed.append(id) }
+            guard !changed.isEmpty || !removed.isEmpty else { return }
+            try database.execute("BEGIN IMMEDIATE")
+            do throws(FullTextIndexError) {
+                for document in changed { try statements.upsert(document) }
+                for id in removed { _ = try statements.delete(id: id) }
+                try database.execute("COMMIT")
+            } catch {
+                try? database.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
     /// Removes a document.
     /// - Returns: false when no document had that id.
     @discardableResult

@@ -55,12 +55,15 @@ final class FullTextStatements {
 
     private let upsertStatement: SearchStatement
     private let deleteStatement: SearchStatement
+    private let selectStatement: SearchStatement
     private let searchStatement: SearchStatement
     private let countStatement: SearchStatement
 
     init(_ database: SearchDatabase) throws(FullTextIndexError) {
         upsertStatement = try SearchStatement(database, Self.upsertSQL)
         deleteStatement = try SearchStatement(database, "DELETE FROM documents WHERE id = ?1")
+        selectStatement = try SearchStatement(
+            database, "SELECT kind, title, body, audience FROM documents WHERE id = ?1")
         searchStatement = try SearchStatement(database, Self.searchSQL)
         countStatement = try SearchStatement(database, "SELECT count(*) FROM documents")
     }
@@ -80,6 +83,24 @@ final class FullTextStatements {
         try deleteStatement.bind(1, id)
         try deleteStatement.run()
         return sqlite3_changes(deleteStatement.database.handle) > 0
+    }
+
+    /// Returns whether the stored document with the id of `document` is missing or differs from it.
+    func differs(_ document: SearchDocument) throws(FullTextIndexError) -> Bool {
+        defer { selectStatement.reset() }
+        try selectStatement.bind(1, document.id)
+        guard try selectStatement.step() else { return true }
+        return selectStatement.text(0) != document.kind.rawValue
+            || selectStatement.text(1) != Self.withoutMarkers(document.title)
+            || selectStatement.text(2) != Self.withoutMarkers(document.body)
+            || selectStatement.text(3) != Self.jsonArray(document.audience)
+    }
+
+    /// Returns whether the index contains a document with `id`.
+    func contains(id: String) throws(FullTextIndexError) -> Bool {
+        defer { selectStatement.reset() }
+        try selectStatement.bind(1, id)
+        return try selectStatement.step()
     }
 
     func search(_ expression: String, kind: SearchDocumentKind?, audiences: [String]?, limit: Int)

@@ -9,14 +9,23 @@ extension Helpdesk {
 
     func readTicket(_ id: String, path: String, snapshot: StoreSnapshot) throws -> (ticket: Ticket, version: String) {
         guard let blob = try snapshot.blobID(path) else { throw HelpdeskError.ticketNotFound(id: id) }
-        let bytes = try snapshot.read(path) ?? []
+        let ticket = try decodedTicket(id, path: path, blob: blob, snapshot: snapshot)
+        guard ticket.id == id else { throw HelpdeskError.ticketNotFound(id: id) }
+        return (ticket, blob.hex)
+    }
+
+    /// Decodes the ticket file `blob` at `path`, or returns it from the cache of recent decodings.
+    private func decodedTicket(_ id: String, path: String, blob: GitOID, snapshot: StoreSnapshot) throws -> Ticket {
+        if let cached = decodedTickets.ticket(blob: blob, path: path) { return cached }
+        let bytes = try snapshot.read(blob: blob)
+        let ticket: Ticket
         do {
-            let ticket = try TicketCodec.decode(bytes, path: path)
-            guard ticket.id == id else { throw HelpdeskError.ticketNotFound(id: id) }
-            return (ticket, blob.hex)
-        } catch let error as FileFormatError {
+            ticket = try TicketCodec.decode(bytes, path: path)
+        } catch {
             throw HelpdeskError.unreadableTicket(id: id, problems: error.problems)
         }
+        decodedTickets.insert(ticket, blob: blob, path: path)
+        return ticket
     }
 
     /// Opens a ticket and commits it.

@@ -16,6 +16,8 @@ public final class Helpdesk: Sendable {
     private let lastAllocated = Mutex(0)
     private let settingsReloads = Atomic(0)
     let observers = Mutex<[@Sendable (HelpdeskEvent) -> Void]>([])
+    /// Tickets decoded recently, so that the reads of one change decode its file once.
+    let decodedTickets = DecodedTicketCache(capacity: 64)
 
     /// Opens the helpdesk at `path`, reads its settings and builds the index.
     /// - Parameters:

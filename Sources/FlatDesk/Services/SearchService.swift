@@ -79,11 +79,15 @@ public final class SearchService: Sendable {
 
     private func apply(_ changes: IndexChanges) {
         do {
+            var current: [SearchDocument] = []
+            var removed: [String] = []
             for id in changes.tickets {
-                _ = try index.delete(id: "ticket:\(id):public")
-                _ = try index.delete(id: "ticket:\(id):internal")
-                if helpdesk.index.ticket(id) != nil { try index.upsert(contentsOf: try documents(forTicket: id)) }
+                let documents = helpdesk.index.ticket(id) == nil ? [] : try documents(forTicket: id)
+                let currentIDs = Set(documents.map(\.id))
+                current += documents
+                removed += ["ticket:\(id):public", "ticket:\(id):internal"].filter { !currentIDs.contains($0) }
             }
+            try index.replace(current, removing: removed)
             if changes.knowledgeBaseChanged || changes.rebuilt {
                 for article in try helpdesk.knowledgeBase.allArticles() { _ = try index.delete(id: "kb:" + article.id) }
                 try index.upsert(contentsOf: try articleDocuments())

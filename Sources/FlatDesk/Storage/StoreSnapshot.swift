@@ -22,6 +22,11 @@ public final class StoreSnapshot {
         return try repository.blobContents(oid)
     }
 
+    /// Reads the contents of the blob `oid`, such as one that `blobID(_:)` returned.
+    func read(blob oid: GitOID) throws -> [UInt8] {
+        try repository.blobContents(oid)
+    }
+
     /// Every file below `folder`.
     public func files(under folder: String) throws -> [(path: String, oid: GitOID)] {
         try repository.files(under: folder, inTree: tree).map { ($0.path, $0.oid) }

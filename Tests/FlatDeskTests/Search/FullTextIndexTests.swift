@@ -29,6 +29,24 @@ import Testing
         return index
     }
 
+    @Test func replaceUpdatesAndRemoves() throws {
+        let index = try makeIndex()
+        var changed = Self.documents[0]
+        changed.body = "The concentrator was replaced."
+        try index.replace([changed, Self.documents[1]], removing: ["FD-1043", "FD-9999"])
+        #expect(try index.count() == 3)
+        #expect(try index.search("replaced").map(\.id) == ["FD-1042"])
+        #expect(try index.search("disconnects").isEmpty)
+        #expect(try index.search("compiler").isEmpty)
+    }
+
+    @Test func replaceSkipsUnchangedDocuments() throws {
+        let index = try makeIndex()
+        try index.replace(Self.documents)
+        #expect(try index.count() == Self.documents.count)
+        #expect(try index.search("concentrator").map(\.id) == ["FD-1042"])
+    }
+
     @Test func searchFindsByWord() throws {
         let hits = try makeIndex().search("concentrator")
         #expect(hits.map(\.id) == ["FD-1042"])
