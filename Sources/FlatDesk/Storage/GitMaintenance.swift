@@ -7,25 +7,40 @@ import Synchronization
 /// builder is slow and never prunes, so once the loose objects pass `looseObjectLimit`,
 /// maintenance runs `git repack -d` in the background (pack the loose objects, delete the packed
 /// copies) and, when packs pile up, `git gc` to consolidate them and prune unreachable objects.
+///
+/// Both delete thousands of files at once. On ext4 without a journal every file created in the
+/// next 5 to 10 seconds then scans past the freed inodes, which made commits under load several
+/// times slower. So maintenance waits for `idleSeconds` without a commit, unless the loose objects
+/// pass `hardLooseObjectLimit`, where it runs at once.
 final class GitMaintenance: Sendable {
     private let gitDirectory: String
     private let logger: Logger
     private let commitsSinceCheck = Mutex(0)
     private let running = Atomic<Bool>(false)
+    /// When the last commit was noted, in nanoseconds of the monotonic clock.
+    private let lastCommit = Atomic<UInt64>(0)
     let checkEveryCommits: Int
     let looseObjectLimit: Int
+    let hardLooseObjectLimit: Int
     let packLimit: Int
+    let idleSeconds: Double
 
-    init(gitDirectory: String, logger: Logger, checkEveryCommits: Int = 200, looseObjectLimit: Int = 5000, packLimit: Int = 20) {
+    init(
+        gitDirectory: String, logger: Logger, checkEveryCommits: Int = 200, looseObjectLimit: Int = 5000,
+        hardLooseObjectLimit: Int = 25_000, packLimit: Int = 20, idleSeconds: Double = 1
+    ) {
         self.gitDirectory = gitDirectory
         self.logger = logger
         self.checkEveryCommits = checkEveryCommits
         self.looseObjectLimit = looseObjectLimit
+        self.hardLooseObjectLimit = max(hardLooseObjectLimit, looseObjectLimit)
         self.packLimit = packLimit
+        self.idleSeconds = idleSeconds
     }
 
     /// Counts a commit and starts maintenance in the background when it is due.
     func noteCommit() {
+        lastCommit.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
         let due = commitsSinceCheck.withLock { count -> Bool in
             count += 1
             guard count >= checkEveryCommits else { return false }
@@ -53,12 +68,27 @@ final class GitMaintenance: Sendable {
     private func runIfNeeded(force: Bool = false) {
         let loose = looseObjectCount()
         if force || loose >= looseObjectLimit {
-            run(["repack", "-d", "-q"], reason: "\(loose) loose objects")
+            let waited = force ? nil : waitForPause(loose: loose)
+            run(["repack", "-d", "-q"], reason: "\(waited ?? loose) loose objects")
         }
         let packs = packCount()
         if packs > packLimit {
+            if !force { _ = waitForPause(loose: 0) }
             run(["gc", "--quiet"], reason: "\(packs) packs")
         }
+    }
+
+    /// Waits until no commit came for `idleSeconds`, or until the loose objects pass the hard limit.
+    /// - Returns: the loose objects counted last.
+    private func waitForPause(loose: Int) -> Int {
+        var count = loose
+        while count < hardLooseObjectLimit {
+            let idle = Double(DispatchTime.now().uptimeNanoseconds - lastCommit.load(ordering: .relaxed)) / 1e9
+            if idle >= idleSeconds { break }
+            usleep(UInt32(min(idleSeconds, 0.25) * 1_000_000))
+            count = looseObjectCount()
+        }
+        return count
     }
 
     /// Number of loose objects, counted in every `objects/xx` folder.
