@@ -59,7 +59,6 @@ import Testing
         try store.commit(author: author, message: "Generate \(count) tickets", changes: changes)
         // A helpdesk in use for a while is packed; 10,000 loose blobs would also start a repack mid-run.
         store.runMaintenance()
-        if let pause = Double(ProcessInfo.processInfo.environment["FLATDESK_INTAKE_PAUSE"] ?? "") { Thread.sleep(forTimeInterval: pause) }
         return (path, messageIDs)
     }
 
