@@ -8,10 +8,10 @@ import Synchronization
 /// maintenance runs `git repack -d` in the background (pack the loose objects, delete the packed
 /// copies) and, when packs pile up, `git gc` to consolidate them and prune unreachable objects.
 ///
-/// Both delete thousands of files at once. On ext4 without a journal every file created in the
-/// next 5 to 10 seconds then scans past the freed inodes, which made commits under load several
-/// times slower. So maintenance waits for `idleSeconds` without a commit, unless the loose objects
-/// pass `hardLooseObjectLimit`, where it runs at once.
+/// Both delete thousands of files at once. On ext4 without a journal, every file created in the
+/// next 5 to 10 seconds then scans past the freed inodes, which slows the commits made meanwhile.
+/// So maintenance waits for `idleSeconds` without a commit, unless the loose objects pass
+/// `hardLooseObjectLimit`, where it runs at once.
 final class GitMaintenance: Sendable {
     private let gitDirectory: String
     private let logger: Logger

@@ -4,8 +4,8 @@ import CGit2
 enum Libgit2 {
     private static let initialized: Bool = {
         git_libgit2_init()
-        // Object ids are checked when objects are written; hashing every object again on each read
-        // cost a large share of a commit, which reads the trees it updates.
+        // Object ids are checked when objects are written. Hashing every object again on each read
+        // costs each commit the trees it updates and each index build every ticket file.
         _ = flatdesk_git_disable_strict_hash_verification()
         // Ticket folders hold up to a thousand files, so their trees are about 40 KB: cache them.
         _ = flatdesk_git_set_cache_object_limit(GIT_OBJECT_TREE, 256 * 1024)
