@@ -12,17 +12,22 @@ import Testing
             let home = try server.signedIn(email).get("/portal")
             #expect(home.status == 200)
             let open = PortalSample.attributeValues("data-ticket", in: home.text, within: "open-tickets")
+            let shared = PortalSample.attributeValues("data-ticket", in: home.text, within: "organization-tickets")
             let recent = PortalSample.attributeValues("data-ticket", in: home.text, within: "recent-tickets")
-            #expect(Set(open) == (try PortalSample.ticketIDs(for: email, organization: organization, closed: false)))
-            #expect(Set(recent) == (try PortalSample.ticketIDs(for: email, organization: organization, closed: true)))
+            let own = try PortalSample.ticketIDs(for: email, organization: nil, closed: false)
+            let organizationOpen = try PortalSample.ticketIDs(for: email, organization: organization, closed: false)
+            #expect(Set(open) == own, "own open requests of \(email)")
+            #expect(Set(shared) == organizationOpen.subtracting(own), "colleagues' open requests for \(email)")
+            #expect(Set(recent) == (try PortalSample.ticketIDs(for: email, organization: nil, closed: true)))
             #expect(open.count == Set(open).count, "a ticket is listed twice for \(email)")
+            #expect(shared.count == Set(shared).count, "a ticket is listed twice for \(email)")
         }
     }
 
     @Test func homePagesLongLists() throws {
         let server = try WebTestServer()
         let email = WebTestServer.otherCustomer
-        let before = try PortalSample.ticketIDs(for: email, organization: "contoso", closed: false)
+        let before = try PortalSample.ticketIDs(for: email, organization: nil, closed: false)
         var opened = Set<String>()
         for number in 1...(WebApp.portalOpenLimit + 5 - before.count) {
             let draft = NewTicket(subject: "Badge reader \(number) offline", text: "Door \(number).", requester: email)
@@ -44,6 +49,16 @@ import Testing
         #expect(try client.get("/portal?open_page=abc").status == 200, "an invalid page shows page 1")
     }
 
+    @Test func pagerKeepsOtherListsPages() {
+        let pages = PortalHomePages(query: ["open_page": "2", "closed_page": "3", "organization_page": "x"])
+        #expect(pages.organization == 1)
+        let pager = pages.pager(.organization, hasMore: true).rendered
+        #expect(pager.contains("href=\"/portal?open_page=2&amp;organization_page=2&amp;closed_page=3#organization-requests\""))
+        #expect(!pager.contains("rel=\"prev\""))
+        #expect(pages.pager(.organization, hasMore: false).rendered.isEmpty, "one page needs no pager")
+        #expect(pages.pager(.closed, hasMore: false).rendered.contains("closed_page=2"), "page 3 links back to 2")
+    }
+
     @Test func homeWithoutOrganizationTicketsListsOwnOnly() throws {
         let server = try WebTestServer()
         try PortalSample.setOrganizationTickets(false, in: server.helpdesk)
@@ -53,6 +68,7 @@ import Testing
             let open = try PortalSample.ticketIDs(for: email, organization: nil, closed: false)
             let closed = try PortalSample.ticketIDs(for: email, organization: nil, closed: true)
             #expect(listed == open.union(closed), "tickets listed for \(email)")
+            #expect(!home.text.contains("id=\"organization-requests\""), "no organization section for \(email)")
         }
         let hannahHome = try server.signedIn(Self.hannah).get("/portal")
         #expect(

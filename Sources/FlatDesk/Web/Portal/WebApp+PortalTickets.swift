@@ -6,30 +6,40 @@ extension WebApp {
     /// Closed tickets per page under "Recent" on the portal home page.
     static let portalRecentLimit = 20
 
-    /// Serves the portal home page: the viewer's open tickets, then recently closed ones.
+    /// Serves the portal home page: the viewer's open requests, their organization's other open requests
+    /// (when the settings share them), then the viewer's closed requests. Each list is paged on its own.
     func portalHome(_ request: HTTPRequest) throws -> HTTPResponse {
         let viewer = try requireViewer(request)
         let settings = helpdesk.settings
         let views = PortalTicketViews(settings: settings, viewer: viewer)
         let closed = BuiltInStatus.closed.rawValue
-        let openPage = Self.pageNumber(request.query["open_page"])
-        let closedPage = Self.pageNumber(request.query["closed_page"])
-        let open = portalTickets(
-            for: viewer, statuses: Set(settings.allStatuses).subtracting([closed]), page: openPage,
-            pageSize: Self.portalOpenLimit)
-        let recent = portalTickets(for: viewer, statuses: [closed], page: closedPage, pageSize: Self.portalRecentLimit)
-        let openPager = portalPager(
-            "open_page", page: openPage, hasMore: open.hasMore, other: ("closed_page", closedPage), anchor: "open-requests")
-        let closedPager = portalPager(
-            "closed_page", page: closedPage, hasMore: recent.hasMore, other: ("open_page", openPage),
-            anchor: "recent-requests")
+        let openStatuses = Set(settings.allStatuses).subtracting([closed])
+        let pages = PortalHomePages(query: request.query)
+        let open = portalTickets(for: viewer, statuses: openStatuses, page: pages.open, pageSize: Self.portalOpenLimit)
+        let recent = portalTickets(
+            for: viewer, statuses: [closed], page: pages.closed, pageSize: Self.portalRecentLimit)
+        var organizationSection = HTML.empty
+        if let colleagues = organizationTickets(
+            for: viewer, statuses: openStatuses, page: pages.organization, pageSize: Self.portalOpenLimit)
+        {
+            let pager = pages.pager(.organization, hasMore: colleagues.hasMore)
+            organizationSection = """
+                <section class="portal-section" id="organization-requests"><h2>Your organization</h2>\
+                <p class="list-note">Open requests of your colleagues, which your organization shares.</p>\
+                \(views.ticketTable(colleagues.tickets, id: "organization-tickets", emptyText: "No other open requests."))\
+                \(pager)</section>
+                """
+        }
         let body: HTML = """
             <div class="portal-page portal-home"><header class="page-head"><h1>My requests</h1>\
             <a class="button-link" href="/portal/new">New request</a></header>
             <section class="portal-section" id="open-requests"><h2>Open</h2>\
-            \(views.ticketTable(open.tickets, id: "open-tickets", emptyText: "You have no open requests."))\(openPager)</section>
+            \(views.ticketTable(open.tickets, id: "open-tickets", emptyText: "You have no open requests."))\
+            \(pages.pager(.open, hasMore: open.hasMore))</section>
+            \(organizationSection)
             <section class="portal-section" id="recent-requests"><h2>Recent</h2>\
-            \(views.ticketTable(recent.tickets, id: "recent-tickets", emptyText: "No closed requests yet."))\(closedPager)</section>
+            \(views.ticketTable(recent.tickets, id: "recent-tickets", emptyText: "No closed requests yet."))\
+            \(pages.pager(.closed, hasMore: recent.hasMore))</section>
             \(portalHelpLinks)</div>
             """
         return page("My requests", request, body)
@@ -40,22 +50,6 @@ extension WebApp {
         min(max(1, Int(value ?? "") ?? 1), 10_000)
     }
 
-    /// Renders the previous and next links of one list on the home page, keeping the other list's page.
-    private func portalPager(
-        _ parameter: String, page: Int, hasMore: Bool, other: (name: String, page: Int), anchor: String
-    ) -> HTML {
-        guard page > 1 || hasMore else { return .empty }
-        func link(_ target: Int) -> String {
-            var pairs: [String] = []
-            if target > 1 { pairs.append("\(parameter)=\(target)") }
-            if other.page > 1 { pairs.append("\(other.name)=\(other.page)") }
-            return "/portal" + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")) + "#" + anchor
-        }
-        let previous: HTML = page > 1 ? "<a rel=\"prev\" href=\"\(link(page - 1))\">← Newer</a>" : .empty
-        let next: HTML = hasMore ? "<a rel=\"next\" href=\"\(link(page + 1))\">Older →</a>" : .empty
-        return "<nav class=\"pager\" aria-label=\"Pages\" data-page=\"\(page)\">\(previous) <span>Page \(page)</span> \(next)</nav>"
-    }
-
     private var portalHelpLinks: HTML {
         """
         <aside class="portal-help"><h2>Find help yourself</h2><p>The <a href="/kb">knowledge base</a> answers common \
@@ -63,34 +57,44 @@ extension WebApp {
         """
     }
 
-    /// Finds one page of the tickets the viewer may see with a status in `statuses`, most recently updated first.
-    ///
-    /// Customers get the union of `TicketAccess.restrict` (their own and, when enabled, their organization's
-    /// tickets). Staff, who may see everything, get the tickets they requested or follow.
+    /// Finds one page of the tickets the viewer requested or follows with a status in `statuses`, most
+    /// recently updated first (ties to the lower number, as the index orders them).
     /// - Returns: at most `pageSize` tickets of page `page` (from 1), and whether a later page has more.
     func portalTickets(for viewer: Viewer, statuses: Set<String>, page: Int, pageSize: Int)
         -> (tickets: [Ticket], hasMore: Bool)
     {
-        let end = page * pageSize
-        var base = TicketQuery()
-        base.statuses = statuses
-        base.order = .updated
-        base.descending = true
-        base.limit = end
-        if viewer.isStaff { base.involving = viewer.email }
-        var byID: [String: Ticket] = [:]
-        var hasMore = false
-        for query in access.restrict(base, viewer: viewer) {
-            let found = helpdesk.index.query(query)
-            hasMore = hasMore || found.total > end
-            for indexed in found.tickets { byID[indexed.id] = indexed.ticket }
+        var query = TicketQuery()
+        query.statuses = statuses
+        query.order = .updated
+        query.descending = true
+        query.involving = viewer.email
+        query.offset = (page - 1) * pageSize
+        query.limit = pageSize
+        let found = helpdesk.index.query(query)
+        return (found.tickets.map(\.ticket), found.total > page * pageSize)
+    }
+
+    /// Finds one page of the tickets of the viewer's organization that the viewer neither requested nor
+    /// follows, or nil when the viewer is staff, has no organization or the settings do not share them.
+    func organizationTickets(for viewer: Viewer, statuses: Set<String>, page: Int, pageSize: Int)
+        -> (tickets: [Ticket], hasMore: Bool)?
+    {
+        guard !viewer.isStaff, helpdesk.settings.profile.portal.organizationTickets,
+            let organization = viewer.person.organizationId
+        else { return nil }
+        var query = TicketQuery()
+        query.statuses = statuses
+        query.order = .updated
+        query.descending = true
+        query.organizationId = organization
+        // NOTE: an organization's open tickets are read whole and filtered here; that assumes thousands, not millions.
+        query.limit = 100_000
+        let email = viewer.email
+        let others = helpdesk.index.query(query).tickets.map(\.ticket).filter { ticket in
+            ticket.requester.lowercased() != email && !ticket.followers.contains { $0.lowercased() == email }
         }
-        // Ties go to the lower number, as in the index, so that every query's first `end` rows hold the union's.
-        let sorted = byID.values.sorted { lhs, rhs in
-            lhs.updatedAt != rhs.updatedAt ? lhs.updatedAt > rhs.updatedAt : (lhs.number ?? 0) < (rhs.number ?? 0)
-        }
-        let start = min((page - 1) * pageSize, sorted.count)
-        return (Array(sorted[start..<min(end, sorted.count)]), hasMore || sorted.count > end)
+        let start = min((page - 1) * pageSize, others.count)
+        return (Array(others[start..<min(page * pageSize, others.count)]), others.count > page * pageSize)
     }
 
     /// Serves the ticket page: facts, public thread and reply box.
