@@ -14,7 +14,7 @@ extension AccountStore {
     /// Reads `passwords.json` again when it changed since it was last read. The sessions of a person
     /// whose password changed elsewhere end, as they do after a change made here.
     func reloadPasswordsIfChanged() {
-        guard let (loaded, stamp) = readIfChanged(Self.passwordsFile, [String: String].self) else { return }
+        guard let (loaded, stamp) = readIfChanged(Self.passwordsFile, orEmpty: [String: String]()) else { return }
         let changed = passwords.withLock { current -> [String] in
             let emails = Set(current.keys).union(loaded.keys).filter { current[$0] != loaded[$0] }
             current = loaded
@@ -26,20 +26,19 @@ extension AccountStore {
 
     /// Reads `api-tokens.json` again when it changed since it was last read.
     func reloadTokensIfChanged() {
-        guard let (loaded, stamp) = readIfChanged(Self.tokensFile, [APIToken].self) else { return }
+        guard let (loaded, stamp) = readIfChanged(Self.tokensFile, orEmpty: [APIToken]()) else { return }
         tokens.withLock { $0 = loaded }
         remember(stamp, of: Self.tokensFile)
     }
 
     /// Returns the decoded file and its stamp when its stamp differs from the last one read, else nil.
     /// A missing file reads as empty, and an unreadable one keeps what was read before.
-    private func readIfChanged<T: Decodable & Emptiable>(_ name: String, _ type: T.Type)
-        -> (T, SecretStore.FileStamp?)?
+    private func readIfChanged<T: Decodable>(_ name: String, orEmpty empty: T) -> (T, SecretStore.FileStamp?)?
     {
         let stamp = secrets.stamp(name)
         if let known = stamps.withLock({ $0[name] }), known == stamp { return nil }
         do {
-            return ((try Self.readJSON(secrets, name, type)) ?? T.empty, stamp)
+            return ((try Self.readJSON(secrets, name, T.self)) ?? empty, stamp)
         } catch {
             return nil
         }
@@ -71,17 +70,4 @@ extension AccountStore {
             remember(secrets.stamp(Self.tokensFile), of: Self.tokensFile)
         }
     }
-}
-
-/// A collection that a missing account file reads as.
-protocol Emptiable {
-    static var empty: Self { get }
-}
-
-extension Dictionary: Emptiable {
-    static var empty: Self { [:] }
-}
-
-extension Array: Emptiable {
-    static var empty: Self { [] }
 }

@@ -54,7 +54,7 @@ struct SyntheticTicketFactory: Sendable {
         addDecorations(&ticket, number: number, requester: requester, &random)
         // Fresh tickets keep their short threads, but wait as `open`: without triage jobs FlatDesk releases
         // tickets from the intake statuses at once (`IntakeRelease`).
-        if IntakeRelease.intakeStatuses.contains(ticket.status) { ticket.status = BuiltInStatus.open.rawValue }
+        if BuiltInStatus.intakeStatuses.contains(ticket.status) { ticket.status = BuiltInStatus.open.rawValue }
         return ticket
     }
 
@@ -126,7 +126,7 @@ struct SyntheticTicketFactory: Sendable {
 
     /// Whether a target was met late or is still unmet, as the SLA engine judges it (resolving meets the first
     /// response too). Every due time lies in the generated years, long before any clock that opens the helpdesk,
-    /// so an unmet target has passed; recording it here spares the SLA scheduler thousands of commits at start.
+    /// so an unmet target has passed. Recording it here spares the SLA scheduler thousands of commits at start.
     private func breached(_ ticket: Ticket) -> Bool {
         guard let resolved = ticket.resolvedAt else {
             return ticket.resolutionDueAt != nil || (ticket.firstRespondedAt == nil && ticket.firstResponseDueAt != nil)

@@ -85,7 +85,7 @@ public struct SecretStore: Sendable {
         Self.syncDirectory(directory)
     }
 
-    /// What identifies one version of a secret's file: a write replaces the file, so the inode changes.
+    /// The identity of one version of a secret's file. A write replaces the file, so the inode changes.
     public struct FileStamp: Equatable, Sendable {
         var inode: UInt64
         var size: Int64

@@ -38,6 +38,9 @@ public enum BuiltInStatus: String, CaseIterable, Sendable {
     case resolved
     case closed
 
+    /// The statuses that background triage jobs manage, which the console hides.
+    public static let intakeStatuses: Set<String> = [BuiltInStatus.new.rawValue, BuiltInStatus.processing.rawValue]
+
     /// The name shown to people.
     public var displayName: String {
         switch self {

@@ -21,17 +21,15 @@ public final class IntakeRelease: Sendable {
     /// Releases every ticket that waits in an intake status now; the server calls this at start.
     public func releaseWaiting() {
         var query = TicketQuery()
-        query.statuses = Self.intakeStatuses
+        query.statuses = BuiltInStatus.intakeStatuses
         query.limit = 1_000_000
         release(helpdesk.index.query(query).tickets.map(\.id))
     }
 
-    static let intakeStatuses: Set<String> = [BuiltInStatus.new.rawValue, BuiltInStatus.processing.rawValue]
-
     private func release<IDs: Sequence<String>>(_ ids: IDs) {
         let bot = Actor.system(helpdesk.settings.profile)
         for id in ids {
-            guard let status = helpdesk.index.ticket(id)?.ticket.status, Self.intakeStatuses.contains(status) else {
+            guard let status = helpdesk.index.ticket(id)?.ticket.status, BuiltInStatus.intakeStatuses.contains(status) else {
                 continue
             }
             do {

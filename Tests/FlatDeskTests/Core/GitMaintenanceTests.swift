@@ -7,7 +7,8 @@ import Testing
 @Suite struct GitMaintenanceTests {
     let identity = CommitIdentity(name: "Test", email: "test@example.com")
 
-    /// Commits small changes for `seconds`, noting each with `maintenance`; returns the packs seen meanwhile.
+    /// Commits small changes for `seconds` and notes each with `maintenance`.
+    /// - Returns: the largest number of packs seen meanwhile.
     func commitSteadily(_ store: GitStore, _ maintenance: GitMaintenance, seconds: Double) throws -> Int {
         let end = Date().addingTimeInterval(seconds)
         var number = 0

@@ -40,7 +40,10 @@ import Testing
             return helpdesk.index.query(counting).total
         }
         #expect(counted == separate)
-        #expect(counted[5] > 0 && counted[8] == 3000 && counted[9] == 0)
-        #expect(counted[0] > 0 && counted[0] < counted[5], "a narrowed query counts fewer than all open tickets")
+        #expect(counted[5] > 0)
+        #expect(counted[8] == 3000)
+        #expect(counted[9] == 0)
+        #expect(counted[0] > 0)
+        #expect(counted[0] < counted[5], "a narrowed query counts fewer than all open tickets")
     }
 }

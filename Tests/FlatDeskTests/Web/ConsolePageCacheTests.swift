@@ -3,7 +3,7 @@ import Testing
 
 @testable import FlatDesk
 
-/// The console reuses a page rendered in the same second at the same commit. The test server's clock
+/// Checks that the console reuses a page only within one second at one commit. The test server's clock
 /// is fixed, so every request here falls in one second and only commits may refresh a page.
 @Suite struct ConsolePageCacheTests {
     /// Returns the hidden `_csrf` values of every form in `html`.

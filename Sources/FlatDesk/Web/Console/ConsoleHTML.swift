@@ -20,9 +20,9 @@ enum ConsoleHTML {
     /// Renders a time as `2026-12-04 16:34 UTC` inside a `<time>` element carrying the ISO 8601 form.
     static func time(_ date: Date) -> HTML {
         let iso = Timestamp.format(date)
-        var shown = iso.utf8.prefix(16).map { $0 == UInt8(ascii: "T") ? UInt8(ascii: " ") : $0 }
-        shown += " UTC".utf8
-        return HTML(trusted: "<time datetime=\"\(iso)\">\(String(decoding: shown, as: UTF8.self))</time>")
+        var label = iso.utf8.prefix(16).map { $0 == UInt8(ascii: "T") ? UInt8(ascii: " ") : $0 }
+        label += " UTC".utf8
+        return HTML(trusted: "<time datetime=\"\(iso)\">\(String(decoding: label, as: UTF8.self))</time>")
     }
 
     /// Renders `time(date)`, or a dash when there is no date.

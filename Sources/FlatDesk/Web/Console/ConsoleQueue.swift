@@ -35,14 +35,11 @@ struct ConsoleQueue: Sendable {
         return queues
     }
 
-    /// Statuses a queue never shows: intake statuses that no agent has picked up yet.
-    static let intakeStatuses: Set<String> = [BuiltInStatus.new.rawValue, BuiltInStatus.processing.rawValue]
-
     static let closedStatuses: Set<String> = [BuiltInStatus.resolved.rawValue, BuiltInStatus.closed.rawValue]
 
     /// Returns every status of open work: all statuses but intake, resolved and closed ones.
     static func openStatuses(_ settings: HelpdeskSettings) -> Set<String> {
-        Set(settings.allStatuses).subtracting(intakeStatuses).subtracting(closedStatuses)
+        Set(settings.allStatuses).subtracting(BuiltInStatus.intakeStatuses).subtracting(closedStatuses)
     }
 
     /// Open tickets whose next due time is within `breachingSoonMinutes` or already past.
@@ -62,7 +59,7 @@ struct ConsoleQueue: Sendable {
         _ name: String, _ title: String, statuses: Set<String>, configure: (inout TicketQuery) -> Void = { _ in }
     ) -> ConsoleQueue {
         var query = TicketQuery()
-        query.statuses = statuses.subtracting(intakeStatuses)
+        query.statuses = statuses.subtracting(BuiltInStatus.intakeStatuses)
         configure(&query)
         return ConsoleQueue(name: name, title: title, query: query)
     }

@@ -67,7 +67,7 @@ struct ConsoleQueueOptions: Sendable, Equatable {
         return "?" + pairs.map { "\($0.0)=\(WebApp.percentEncoded($0.1))" }.joined(separator: "&")
     }
 
-    /// Names every option, told apart from its default, for keying rendered pages.
+    /// The options as a cache key for rendered pages, with each option set apart from its default.
     var cacheKey: String {
         let direction = descending.map { $0 ? "1" : "0" } ?? "-"
         return [sort?.rawValue ?? "-", direction, priority?.rawValue ?? "-", ticketType?.rawValue ?? "-", String(page), text]

@@ -48,7 +48,7 @@ extension ConsoleTicketView {
         switch field {
         case "status":
             // The system manages the intake statuses; a ticket in one still shows it as the current value.
-            list = settings.allStatuses.filter { !ConsoleQueue.intakeStatuses.contains($0) }
+            list = settings.allStatuses.filter { !BuiltInStatus.intakeStatuses.contains($0) }
                 .map { .init(value: $0, label: settings.statusName($0)) }
         case "priority": list = ConsoleHTML.priorityChoices()
         case "type": list = ConsoleHTML.typeChoices()

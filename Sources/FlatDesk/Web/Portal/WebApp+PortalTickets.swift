@@ -87,7 +87,7 @@ extension WebApp {
         query.order = .updated
         query.descending = true
         query.organizationId = organization
-        // NOTE: an organization's open tickets are read whole and filtered here; that assumes thousands, not millions.
+        // NOTE: an organization's open tickets are read whole and filtered here, which assumes thousands, not millions.
         query.limit = 100_000
         let email = viewer.email
         let others = helpdesk.index.query(query).tickets.map(\.ticket).filter { ticket in
